@@ -1,0 +1,57 @@
+// Lint rules, including the layering of ARCHITECTURE.md: which folder may import which.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const llama = { group: ['node-llama-cpp', 'node-llama-cpp/*', '@node-llama-cpp/*'], message: 'Only src/core/llm may import node-llama-cpp.' };
+const electron = { group: ['electron', 'electron/*'], message: 'Only src/main and src/preload may import Electron.' };
+const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'net', 'crypto'], message: 'This layer runs without Node.js.' };
+const layer = (name, why) => ({ group: [`**/${name}`, `**/${name}/**`], message: why });
+const core = layer('core', 'Reach core through the WorkbenchApi, not by importing it.');
+const main = layer('main', 'src/main is the Electron shell; nothing imports it.');
+const server = layer('server', 'src/server is the web-mode shell; only the CLI imports it.');
+const cli = layer('cli', 'src/cli is an entry point; nothing imports it.');
+const renderer = layer('renderer', 'The renderer is browser code; other layers do not import it.');
+const react = { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'monaco-editor', 'monaco-editor/*'], message: 'UI libraries belong in the renderer.' };
+
+/** One config object per folder: flat config replaces (not merges) a rule, so each lists all its bans. */
+const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-properties': ['error', { object: 'document', property: 'write', message: 'Never write raw HTML.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Untrusted text is never raw HTML.' },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Untrusted text is never raw HTML.' },
+      ],
+    },
+  },
+  restrict(['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts'], [llama]),
+  restrict(['src/shared/**/*.ts'], [llama, electron, nodeBuiltins, core, main, server, cli, renderer, react]),
+  restrict(['src/renderer/**/*.{ts,tsx}'], [llama, electron, nodeBuiltins, core, main, server, cli]),
+  restrict(['src/core/**/*.ts'], [llama, electron, main, server, cli, renderer, react]),
+  restrict(['src/core/llm/**/*.ts'], [electron, main, server, cli, renderer, react]),
+  restrict(['src/preload/**/*.ts'], [llama, core, main, server, cli, renderer, react]),
+  restrict(['src/main/**/*.ts'], [llama, server, cli, renderer, react]),
+  restrict(['src/server/**/*.ts'], [llama, electron, main, cli, renderer, react]),
+  restrict(['src/cli/**/*.ts'], [llama, electron, main, renderer, react]),
+);

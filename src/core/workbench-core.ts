@@ -1,0 +1,106 @@
+import { mkdir } from 'node:fs/promises';
+import { arch, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { EventPayload, WorkbenchHandlers } from '../shared/api/contract';
+import type { AppInfo } from '../shared/app-info';
+import { WorkbenchError } from '../shared/api/errors';
+import { EventHub } from './api/event-hub';
+import { SettingsStore } from './settings/settings-store';
+import { consoleLogger, type Logger } from './logger';
+
+export interface WorkbenchCoreOptions {
+  /** User data directory (settings, templates, sessions). Required: never guessed from cwd. */
+  dataDir: string;
+  /** Where GGUF files live. Default: `<dataDir>/models`. */
+  modelsDir?: string;
+  /** Application version shown in the UI. */
+  appVersion: string;
+  /** Which front door is serving. */
+  mode: AppInfo['mode'];
+  /** Electron's version when running inside Electron. Default: null. */
+  electronVersion?: string | null;
+  /** Where warnings go. Default: the console. */
+  log?: Logger;
+}
+
+/**
+ * All behaviour of the workbench, free of Electron and HTTP. The shells build
+ * one of these and hand `handlers` and `events` to their transport.
+ */
+export class WorkbenchCore {
+  readonly handlers: WorkbenchHandlers;
+  readonly events = new EventHub();
+  readonly dataDir: string;
+  readonly modelsDir: string;
+  #disposed = false;
+  #pingSeq = 0;
+
+  private constructor(
+    options: WorkbenchCoreOptions,
+    readonly settings: SettingsStore,
+  ) {
+    this.dataDir = resolve(options.dataDir);
+    this.modelsDir = resolve(options.modelsDir ?? join(this.dataDir, 'models'));
+    const info: AppInfo = {
+      name: 'VibeThinker Workbench',
+      version: options.appVersion,
+      mode: options.mode,
+      platform: platform(),
+      arch: arch(),
+      dataDir: this.dataDir,
+      modelsDir: this.modelsDir,
+      nodeVersion: process.versions.node,
+      electronVersion: options.electronVersion ?? null,
+    };
+    this.handlers = {
+      getAppInfo: async () => ({ ...info }),
+      getSettings: async () => this.settings.get(),
+      updateSettings: async (patch) => {
+        this.#assertAlive();
+        const next = await this.settings.update(patch);
+        this.events.emit('settingsChanged', next);
+        return next;
+      },
+      ping: async (input) => {
+        const event: EventPayload<'pinged'> = {
+          seq: ++this.#pingSeq,
+          message: input?.message ?? 'ping',
+          at: new Date().toISOString(),
+        };
+        this.events.emit('pinged', event);
+        return event;
+      },
+    };
+  }
+
+  static async create(options: WorkbenchCoreOptions): Promise<WorkbenchCore> {
+    const dataDir = resolve(options.dataDir);
+    try {
+      await mkdir(dataDir, { recursive: true });
+    } catch (err) {
+      throw new WorkbenchError(
+        'StorageError',
+        'data_dir_unavailable',
+        `Cannot use data directory ${dataDir}: ${(err as Error).message}`,
+      );
+    }
+    const settings = await SettingsStore.open(dataDir, options.log ?? consoleLogger);
+    return new WorkbenchCore(options, settings);
+  }
+
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  #assertAlive(): void {
+    if (this.#disposed) throw new WorkbenchError('UnavailableError', 'disposed', 'The workbench is shutting down.');
+  }
+}

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '../../shared/app-info';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { ConnectionState } from './api/transport';
+import type { WorkbenchClient } from './api/workbench-client';
+import { EditorPane } from './components/EditorPane';
+import { ProblemPane } from './components/ProblemPane';
+import { ReasoningPane } from './components/ReasoningPane';
+import { SettingsView } from './components/SettingsView';
+import { StatusBar } from './components/StatusBar';
+import { useResolvedTheme } from './theme/use-resolved-theme';
+
+type View = 'workbench' | 'settings';
+
+export function App({ client }: { client: WorkbenchClient }) {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>(client.transport.connection);
+  const [view, setView] = useState<View>('workbench');
+  const theme = useResolvedTheme(settings?.theme);
+
+  const load = useCallback(() => {
+    Promise.all([client.getAppInfo(), client.getSettings()]).then(
+      ([nextInfo, nextSettings]) => {
+        setInfo(nextInfo);
+        setSettings(nextSettings);
+        setLoadError(null);
+      },
+      (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)),
+    );
+  }, [client]);
+
+  useEffect(() => {
+    load();
+    const offSettings = client.on('settingsChanged', setSettings);
+    // After a reconnect another tab may have changed settings; fetch them again.
+    const offConnection = client.transport.onConnectionChange((state) => {
+      setConnection(state);
+      if (state === 'connected') load();
+    });
+    return () => {
+      offSettings();
+      offConnection();
+    };
+  }, [client, load]);
+
+  const updateSettings = useCallback(
+    async (patch: SettingsPatch) => {
+      setSettings(await client.updateSettings(patch));
+    },
+    [client],
+  );
+
+  return (
+    <div className="app" data-view={view}>
+      <header className="top-bar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            V
+          </span>
+          <span className="brand-name">VibeThinker Workbench</span>
+        </div>
+        <nav className="tabs" aria-label="Views">
+          {(['workbench', 'settings'] as const).map((v) => (
+            <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+              {v === 'workbench' ? 'Workbench' : 'Settings'}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {loadError && (
+        <div className="banner error" role="alert">
+          {loadError}
+        </div>
+      )}
+      <main className="content">
+        {/* The workbench stays mounted behind Settings so the editor keeps its text and undo history. */}
+        <div className="workbench" hidden={view !== 'workbench'}>
+          <ProblemPane />
+          <ReasoningPane fontSize={settings?.reasoningFontSize ?? 15} />
+          <EditorPane theme={theme} fontSize={settings?.editorFontSize ?? 14} wordWrap={settings?.editorWordWrap ?? false} />
+        </div>
+        {view === 'settings' && settings && <SettingsView settings={settings} info={info} onChange={updateSettings} />}
+      </main>
+      <StatusBar info={info} connection={connection} />
+    </div>
+  );
+}

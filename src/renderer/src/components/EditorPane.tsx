@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { monaco } from '../monaco/setup-monaco';
+import type { ResolvedTheme } from '../theme/use-resolved-theme';
+
+const starterCode = `import sys
+
+
+def main() -> None:
+    data = sys.stdin.read().split()
+    # VibeThinker's solution will appear here.
+
+
+if __name__ == "__main__":
+    main()
+`;
+
+interface EditorPaneProps {
+  theme: ResolvedTheme;
+  fontSize: number;
+  wordWrap: boolean;
+}
+
+/** The solution editor: Monaco with Python. Later issues feed it the model's code. */
+export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const model = monaco.editor.createModel(starterCode, 'python', monaco.Uri.parse('inmemory://solution/solution.py'));
+    editor.current = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 4,
+      insertSpaces: true,
+      fontFamily: "'JetBrains Mono', 'Fira Code', 'Cascadia Code', Menlo, Consolas, monospace",
+      ariaLabel: 'Solution editor (Python)',
+    });
+    return () => {
+      editor.current?.dispose();
+      model.dispose();
+      editor.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? 'workbench-dark' : 'workbench-light');
+  }, [theme]);
+
+  useEffect(() => {
+    editor.current?.updateOptions({ fontSize, wordWrap: wordWrap ? 'on' : 'off' });
+  }, [fontSize, wordWrap]);
+
+  return (
+    <section className="pane editor-pane" aria-label="Solution">
+      <header className="pane-header">
+        <h2>Solution</h2>
+        <span className="file-name">solution.py</span>
+        <span className="badge">Python</span>
+      </header>
+      <div className="editor-host" ref={host} data-testid="editor" />
+    </section>
+  );
+}

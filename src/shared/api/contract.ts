@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { AppInfoSchema } from '../app-info';
+import { SettingsPatchSchema, SettingsSchema } from '../settings';
+import type { EventName, MethodName } from './names';
+
+/** A method takes one input value and resolves to one output value. */
+interface MethodSchema {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+const noInput = z.void();
+
+export const PingInputSchema = z
+  .object({ message: z.string().max(200).optional() })
+  .strict()
+  .optional();
+
+export const PingEventSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  message: z.string(),
+  at: z.string(),
+});
+
+/**
+ * The WorkbenchApi: request/response methods. The single source of truth for
+ * both transports (Electron IPC, HTTP) and for the types of core and client.
+ */
+export const methodSchemas = {
+  /** Version, platform, mode and where data lives. */
+  getAppInfo: { input: noInput, output: AppInfoSchema },
+  /** The current settings, defaults filled in. */
+  getSettings: { input: noInput, output: SettingsSchema },
+  /** Applies a partial change, persists it atomically, returns the result. */
+  updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
+  /** Health check: answers and also emits a `pinged` event to every listener. */
+  ping: { input: PingInputSchema, output: PingEventSchema },
+} satisfies Record<MethodName, MethodSchema>;
+
+/** Event streams pushed from core to every connected UI. */
+export const eventSchemas = {
+  pinged: PingEventSchema,
+  settingsChanged: SettingsSchema,
+} satisfies Record<EventName, z.ZodType>;
+
+// Compile-time guard: the plain name lists in names.ts and the schema keys are
+// the same sets. If one side gains a name the other lacks, this fails to build.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodListMatches: Same<MethodName, keyof typeof methodSchemas> = true;
+const eventListMatches: Same<EventName, keyof typeof eventSchemas> = true;
+void methodListMatches;
+void eventListMatches;
+
+type Methods = typeof methodSchemas;
+type Events = typeof eventSchemas;
+
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** What a UI calls: every method, async. */
+export type WorkbenchApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+};
+
+/** What core implements: the same methods, receiving already-validated input. */
+export type WorkbenchHandlers = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
+};
+
+export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
