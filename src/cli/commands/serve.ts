@@ -36,7 +36,8 @@ ${dataDirHelp}
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
-    const rendererDir = findRendererDir();
+    // VIBE_RENDERER_DIR serves another build (tests, a custom UI); default: this checkout's out/renderer.
+    const rendererDir = io.env.VIBE_RENDERER_DIR || findRendererDir();
     if (!rendererDir) throw new UsageError('The web UI is not built yet. Run `npm run build` first (`npm run serve` does both).');
 
     const dataDir = resolveDataDir(values['data-dir'], io);

@@ -17,7 +17,7 @@ export const settingsFileName = 'settings.json';
 export class SettingsStore {
   readonly path: string;
   #current: Settings;
-  #writes: Promise<void> = Promise.resolve();
+  #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(path: string, initial: Settings) {
     this.path = path;
@@ -33,15 +33,21 @@ export class SettingsStore {
     return { ...this.#current };
   }
 
-  /** Applies an already-validated patch and resolves once it is on disk. */
-  async update(patch: SettingsPatch): Promise<Settings> {
-    const next = SettingsSchema.parse({ ...this.#current, ...patch });
-    const write = this.#writes.then(() => writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`));
+  /**
+   * Applies an already-validated patch and resolves once it is on disk.
+   * Updates queue up: each one starts from the result of the one before it,
+   * so quick successive changes never overwrite each other.
+   */
+  update(patch: SettingsPatch): Promise<Settings> {
+    const result = this.#queue.then(async () => {
+      const next = SettingsSchema.parse({ ...this.#current, ...patch });
+      await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
+      this.#current = next;
+      return this.get();
+    });
     // Keep the queue alive after a failed write; the caller still sees the error.
-    this.#writes = write.catch(() => undefined);
-    await write;
-    this.#current = next;
-    return this.get();
+    this.#queue = result.catch(() => undefined);
+    return result;
   }
 }
 

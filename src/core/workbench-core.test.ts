@@ -1,0 +1,42 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../test/helpers/temp-dir';
+import { silentLogger } from './logger';
+import { WorkbenchCore } from './workbench-core';
+
+describe('WorkbenchCore', () => {
+  const tempDir = useTempDirs();
+
+  it('reports where data and models live', async () => {
+    const dataDir = await tempDir();
+    const core = await WorkbenchCore.create({ dataDir, appVersion: '0.0.1', mode: 'web', log: silentLogger });
+    expect(await core.handlers.getAppInfo()).toMatchObject({ dataDir, modelsDir: `${dataDir}/models`, mode: 'web', electronVersion: null });
+  });
+
+  it('emits events for pings and settings changes', async () => {
+    const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0.0.1', mode: 'web', log: silentLogger });
+    const events: string[] = [];
+    core.events.subscribe((name) => events.push(name));
+    const first = await core.handlers.ping(undefined);
+    const second = await core.handlers.ping({ message: 'hi' });
+    await core.handlers.updateSettings({ theme: 'light' });
+    expect([first.seq, second.seq, second.message]).toEqual([1, 2, 'hi']);
+    expect(events).toEqual(['pinged', 'pinged', 'settingsChanged']);
+  });
+
+  it('explains an unusable data directory', async () => {
+    const file = join(await tempDir(), 'a-file');
+    await writeFile(file, 'not a folder');
+    await expect(WorkbenchCore.create({ dataDir: join(file, 'data'), appVersion: '0', mode: 'web', log: silentLogger })).rejects.toMatchObject({
+      name: 'StorageError',
+      code: 'data_dir_unavailable',
+    });
+  });
+
+  it('refuses changes once disposed', async () => {
+    const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0', mode: 'web', log: silentLogger });
+    core.dispose();
+    await expect(core.handlers.updateSettings({ theme: 'dark' })).rejects.toMatchObject({ code: 'disposed' });
+  });
+});
