@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -12,8 +12,9 @@ export function findRendererDir(fromUrl: string = import.meta.url): string | nul
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'out', 'renderer');
     if (existsSync(join(candidate, 'index.html'))) return candidate;
+    // Inside the build itself (out/main/… → out/renderer). Never src/renderer: that is source.
     const sibling = join(dir, 'renderer');
-    if (existsSync(join(sibling, 'index.html'))) return sibling;
+    if (basename(dir) === 'out' && existsSync(join(sibling, 'index.html'))) return sibling;
     dir = resolve(dir, '..');
   }
   return null;

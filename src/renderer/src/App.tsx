@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
 import type { Settings, SettingsPatch } from '../../shared/settings';
-import type { ConnectionState } from './api/transport';
 import type { WorkbenchClient } from './api/workbench-client';
 import { EditorPane } from './components/EditorPane';
 import { ProblemPane } from './components/ProblemPane';
@@ -16,7 +15,6 @@ export function App({ client }: { client: WorkbenchClient }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [connection, setConnection] = useState<ConnectionState>(client.transport.connection);
   const [view, setView] = useState<View>('workbench');
   const theme = useResolvedTheme(settings?.theme);
 
@@ -33,17 +31,22 @@ export function App({ client }: { client: WorkbenchClient }) {
 
   useEffect(() => {
     load();
-    const offSettings = client.on('settingsChanged', setSettings);
-    // After a reconnect another tab may have changed settings; fetch them again.
-    const offConnection = client.transport.onConnectionChange((state) => {
-      setConnection(state);
-      if (state === 'connected') load();
-    });
-    return () => {
-      offSettings();
-      offConnection();
-    };
+    return client.on('settingsChanged', setSettings);
   }, [client, load]);
+
+  const connection = useSyncExternalStore(
+    useCallback((onChange: () => void) => client.transport.onConnectionChange(onChange), [client]),
+    () => client.transport.connection,
+  );
+  // After a reconnect, another tab or the CLI may have changed settings: fetch them again.
+  const wasDisconnected = useRef(false);
+  useEffect(() => {
+    if (connection === 'reconnecting') wasDisconnected.current = true;
+    if (connection === 'connected' && wasDisconnected.current) {
+      wasDisconnected.current = false;
+      load();
+    }
+  }, [connection, load]);
 
   const updateSettings = useCallback(
     async (patch: SettingsPatch) => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppInfo } from '../../../shared/app-info';
+import { NumberSetting } from './NumberSetting';
 import { themeChoices, type Settings, type SettingsPatch } from '../../../shared/settings';
 
 interface SettingsViewProps {
@@ -20,23 +21,6 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
       (err: unknown) => setStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
     );
   };
-
-  const numberField = (key: 'editorFontSize' | 'reasoningFontSize', label: string, min: number, max: number) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        type="number"
-        min={min}
-        max={max}
-        value={settings[key]}
-        aria-label={label}
-        onChange={(e) => {
-          const value = Number(e.target.value);
-          if (Number.isInteger(value) && value >= min && value <= max) apply({ [key]: value });
-        }}
-      />
-    </label>
-  );
 
   return (
     <section className="settings-view" aria-label="Settings">
@@ -59,8 +43,8 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
             ))}
           </div>
         </fieldset>
-        {numberField('editorFontSize', 'Editor font size', 8, 40)}
-        {numberField('reasoningFontSize', 'Reasoning font size', 10, 32)}
+        <NumberSetting label="Editor font size" value={settings.editorFontSize} min={8} max={40} onCommit={(n) => apply({ editorFontSize: n })} />
+        <NumberSetting label="Reasoning font size" value={settings.reasoningFontSize} min={10} max={32} onCommit={(n) => apply({ reasoningFontSize: n })} />
         <label className="field checkbox">
           <input
             type="checkbox"

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../core/api/dispatch';
-import { silentLogger } from '../../../core/logger';
-import { WorkbenchCore } from '../../../core/workbench-core';
-import { useTempDirs } from '../../../../test/helpers/temp-dir';
-import type { Transport } from './transport';
-import { createWorkbenchClient } from './workbench-client';
+import { dispatch } from '../src/core/api/dispatch';
+import { silentLogger } from '../src/core/logger';
+import { WorkbenchCore } from '../src/core/workbench-core';
+import { useTempDirs } from './helpers/temp-dir';
+import type { Transport } from '../src/renderer/src/api/transport';
+import { createWorkbenchClient } from '../src/renderer/src/api/workbench-client';
 
 /** A transport that hands calls straight to core, as IPC would, with a JSON round trip. */
 function inMemoryTransport(core: WorkbenchCore): Transport & { inject(name: string, payload: unknown): void } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
 import type { CliIo } from './command';
-import { main } from './main';
+import { main } from './run-cli';
 
 function captureIo(env: NodeJS.ProcessEnv = {}): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
