@@ -93,7 +93,7 @@ export const test = base.extend<{ workbench: Workbench }, { webBrowser: () => Pr
           watch(page);
           await page.goto(server.url);
         }
-        await page.getByRole('region', { name: 'Solution' }).waitFor();
+        await page.getByTestId('editor').locator('.monaco-editor').waitFor();
         return page;
       },
     };

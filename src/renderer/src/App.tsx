@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { WorkbenchClient } from './api/workbench-client';
-import { EditorPane } from './components/EditorPane';
 import { ProblemPane } from './components/ProblemPane';
 import { ReasoningPane } from './components/ReasoningPane';
 import { SettingsView } from './components/SettingsView';
 import { StatusBar } from './components/StatusBar';
+import { EditorPlaceholder } from './components/EditorPlaceholder';
 import { useResolvedTheme } from './theme/use-resolved-theme';
 
 type View = 'workbench' | 'settings';
+
+// Monaco is most of the bundle; loading it on its own lets the layout paint first.
+const EditorPane = lazy(() => import('./components/EditorPane').then((m) => ({ default: m.EditorPane })));
 
 export function App({ client }: { client: WorkbenchClient }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -82,7 +85,9 @@ export function App({ client }: { client: WorkbenchClient }) {
         <div className="workbench" hidden={view !== 'workbench'}>
           <ProblemPane />
           <ReasoningPane fontSize={settings?.reasoningFontSize ?? 15} />
-          <EditorPane theme={theme} fontSize={settings?.editorFontSize ?? 14} wordWrap={settings?.editorWordWrap ?? false} />
+          <Suspense fallback={<EditorPlaceholder />}>
+            <EditorPane theme={theme} fontSize={settings?.editorFontSize ?? 14} wordWrap={settings?.editorWordWrap ?? false} />
+          </Suspense>
         </div>
         {view === 'settings' && settings && <SettingsView settings={settings} info={info} onChange={updateSettings} />}
       </main>
