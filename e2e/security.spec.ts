@@ -24,7 +24,7 @@ test.describe('web mode access', () => {
       return [await post('eraseDisk', {}), await post('updateSettings', { input: { theme: 12 } })];
     });
     expect(answers).toMatchObject([
-      { ok: false, error: { name: 'UnknownMethodError' } },
+      { ok: false, error: { name: 'ValidationError', code: 'unknown_method' } },
       { ok: false, error: { name: 'ValidationError' } },
     ]);
   });

@@ -11,7 +11,12 @@ import { appHost, appScheme } from './trusted-sender';
  */
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: appScheme,
+      // corsEnabled: module scripts and module workers are fetched in CORS mode; the
+      // scheme only ever serves our own public bundle, so nothing secret is exposed.
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+    },
   ]);
 }
 

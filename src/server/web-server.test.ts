@@ -56,7 +56,7 @@ describe('web mode server', () => {
     const ok = (await (await call(base, 'updateSettings', { input: { theme: 'dark' } })).json()) as { ok: boolean; value: { theme: string } };
     expect(ok).toMatchObject({ ok: true, value: { theme: 'dark' } });
     const unknown = await (await call(base, 'rmrf', { input: {} })).json();
-    expect(unknown).toMatchObject({ ok: false, error: { name: 'UnknownMethodError' } });
+    expect(unknown).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
     const invalid = await (await call(base, 'updateSettings', { input: { theme: 7 } })).json();
     expect(invalid).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
   });

@@ -24,14 +24,14 @@ describe('dispatch', () => {
     });
   });
 
-  it('answers an unknown method with UnknownMethodError data', async () => {
+  it('answers an unknown method with ValidationError data (code unknown_method)', async () => {
     const result = await dispatch(handlers(), 'deleteEverything', {});
-    expect(result).toMatchObject({ ok: false, error: { name: 'UnknownMethodError', code: 'unknown_method' } });
+    expect(result).toMatchObject({ ok: false, error: { name: 'ValidationError', code: 'unknown_method' } });
   });
 
   it('does not treat Object.prototype keys as methods', async () => {
     const result = await dispatch(handlers(), 'constructor', undefined);
-    expect(result).toMatchObject({ ok: false, error: { name: 'UnknownMethodError' } });
+    expect(result).toMatchObject({ ok: false, error: { name: 'ValidationError', code: 'unknown_method' } });
   });
 
   it.each([

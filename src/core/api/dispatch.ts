@@ -12,7 +12,7 @@ import { isMethodName } from '../../shared/api/names';
 export async function dispatch(handlers: WorkbenchHandlers, method: unknown, input: unknown): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) {
     const shown = typeof method === 'string' ? method.slice(0, 80) : typeof method;
-    return fail({ name: 'UnknownMethodError', code: 'unknown_method', message: `Unknown API method: ${shown}` });
+    return fail({ name: 'ValidationError', code: 'unknown_method', message: `Unknown API method: ${shown}` });
   }
   const parsed = methodSchemas[method].input.safeParse(input);
   if (!parsed.success) {

@@ -4,10 +4,8 @@
  * `instanceof`: a class identity does not survive structured cloning or JSON.
  */
 export const errorNames = [
-  /** Arguments did not match the method's schema. */
+  /** A call the API cannot accept: unknown method (code `unknown_method`) or bad arguments (`invalid_input`). */
   'ValidationError',
-  /** The method or event name is not part of the API. */
-  'UnknownMethodError',
   /** The caller is not allowed to make this call (wrong frame, missing token). */
   'ForbiddenError',
   /** A named thing (file, model, session) does not exist. */
