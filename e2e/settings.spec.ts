@@ -24,6 +24,7 @@ test('a changed setting is saved and survives a reload', async ({ workbench }) =
   await expect(page.getByRole('spinbutton', { name: 'Editor font size' })).toHaveValue('19');
   await page.getByRole('button', { name: 'Workbench' }).click();
   await expect(page.getByTestId('editor').locator('.view-lines')).toHaveCSS('font-size', '19px');
+  await page.screenshot({ path: test.info().outputPath('workbench-dark.png') });
 
   const onDisk = JSON.parse(await readFile(join(workbench.dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
   expect(onDisk).toMatchObject({ theme: 'dark', editorFontSize: 19 });

@@ -1,0 +1,32 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { EventPayload, MethodInput, WorkbenchApi, WorkbenchHandlers } from '../src/shared/api/contract';
+import type { BridgeMethods } from '../src/shared/api/bridge';
+import type { MethodName } from '../src/shared/api/names';
+import type { Settings } from '../src/shared/settings';
+
+// Checked by `npm run typecheck`; at run time these are no-ops.
+describe('WorkbenchApi types', () => {
+  it('derives every signature from the schemas', () => {
+    expectTypeOf<keyof WorkbenchApi>().toEqualTypeOf<MethodName>();
+    expectTypeOf<keyof WorkbenchHandlers>().toEqualTypeOf<MethodName>();
+    expectTypeOf<keyof BridgeMethods>().toEqualTypeOf<MethodName>();
+    expectTypeOf<WorkbenchApi['getSettings']>().returns.resolves.toEqualTypeOf<Settings>();
+    expectTypeOf<MethodInput<'updateSettings'>>().toEqualTypeOf<{
+      theme?: 'system' | 'light' | 'dark' | undefined;
+      editorFontSize?: number | undefined;
+      editorWordWrap?: boolean | undefined;
+      reasoningFontSize?: number | undefined;
+    }>();
+    expectTypeOf<EventPayload<'settingsChanged'>>().toEqualTypeOf<Settings>();
+  });
+
+  it('rejects wrong arguments at compile time', () => {
+    const api = {} as WorkbenchApi;
+    // @ts-expect-error an unknown setting is not accepted
+    void (() => api.updateSettings({ colour: 'red' }));
+    // @ts-expect-error a wrong value type is not accepted
+    void (() => api.updateSettings({ theme: 3 }));
+    // @ts-expect-error there is no such method
+    void (() => api.deleteEverything());
+  });
+});
