@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { findElectronBinary } from '../scripts/electron-binary';
 
 export const repoRoot = join(import.meta.dirname, '..');
 
@@ -18,26 +17,14 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-/**
- * The Electron executable when it is installed, else why not. Reads the
- * package's path.txt instead of `require('electron')`, which may try to
- * download the binary.
- */
+/** The Electron executable when it is installed and a window can open, else why not. */
 export function electronBinary(): { path: string } | { missing: string } {
-  let pkgDir: string;
-  try {
-    pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return { missing: 'the electron package is not installed' };
-  }
-  const pathFile = join(pkgDir, 'path.txt');
-  if (!existsSync(pathFile)) return { missing: 'Electron binary not downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)' };
-  const path = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  if (!existsSync(path)) return { missing: `Electron binary missing at ${path}` };
+  const found = findElectronBinary();
+  if ('missing' in found) return found;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { missing: 'no display for the Electron window (run the suite under xvfb-run)' };
   }
-  return { path };
+  return found;
 }
 
 export const mainBundle = join(repoRoot, 'out', 'main', 'index.js');
