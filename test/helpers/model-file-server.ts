@@ -57,12 +57,15 @@ export async function startModelFileServer(options: ModelFileServerOptions): Pro
     let sent = 0;
     const sendMore = () => {
       if (res.destroyed) return;
-      if (cut !== null && sent >= cut) return void res.socket?.destroy();
       if (sent >= body.length) return void res.end();
       const end = Math.min(sent + chunk, body.length, cut ?? Infinity);
-      res.write(body.subarray(sent, end));
+      const cutHere = cut !== null && end >= cut;
+      // At the cut, drop the connection only once the bytes before it are flushed: the client gets exactly `cut`.
+      res.write(body.subarray(sent, end), () => {
+        if (cutHere) setTimeout(() => res.socket?.destroy(), 20);
+      });
       sent = end;
-      setTimeout(sendMore, options.chunkDelayMs ?? 0);
+      if (!cutHere) setTimeout(sendMore, options.chunkDelayMs ?? 0);
     };
     sendMore();
   });

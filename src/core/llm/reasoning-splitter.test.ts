@@ -33,6 +33,8 @@ describe('ReasoningSplitter', () => {
 
   it('treats output with no tags as an answer', () => {
     expect(split('print(42)', 3)).toMatchObject({ reasoning: '', answer: 'print(42)' });
+    const long = 'x'.repeat(1000);
+    expect(split(long, 10)).toMatchObject({ reasoning: '', answer: long, streamed: { reasoning: '', answer: long } });
   });
 
   it('handles a template that pre-fills <think> (only the closing tag appears)', () => {

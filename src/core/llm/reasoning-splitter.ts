@@ -7,12 +7,21 @@
  * that could still become a tag is held back until the next chunk decides.
  * Output without any `<think>` is all answer, except that text before a bare
  * `</think>` (a chat template that pre-fills `<think>`) is reasoning.
+ *
+ * Streamed parts are only ever appended to, never moved: text before any tag
+ * is held back (up to `holdChars`) until a tag decides which part it is.
  */
 export class ReasoningSplitter {
   #reasoning = '';
   #answer = '';
   #pending = '';
   #phase: 'start' | 'thinking' | 'answering' = 'start';
+  readonly #holdChars: number;
+
+  /** `holdChars`: how much untagged text may precede `<think>` before it counts as an answer. Default: 400. */
+  constructor(holdChars = 400) {
+    this.#holdChars = holdChars;
+  }
 
   /** Appends a chunk; returns what was added to each part by it. */
   push(chunk: string): { reasoning: string; answer: string } {
@@ -40,7 +49,16 @@ export class ReasoningSplitter {
         text = text.slice(close + '</think>'.length);
         continue;
       }
-      const keep = partialTagSuffix(text, this.#phase === 'start' ? ['<think>', '</think>'] : ['</think>']);
+      if (this.#phase === 'start') {
+        if (text.length <= this.#holdChars) {
+          this.#pending = text;
+          break;
+        }
+        // No tag early on: this output has no reasoning block.
+        this.#phase = 'answering';
+        continue;
+      }
+      const keep = partialTagSuffix(text, ['</think>']);
       this.#pending = text.slice(text.length - keep);
       this.#reasoning += text.slice(0, text.length - keep);
       break;
@@ -63,12 +81,11 @@ export class ReasoningSplitter {
     const rest = this.#pending;
     this.#pending = '';
     if (this.#phase === 'start') {
-      // No tag ever appeared: everything so far was an answer, not reasoning.
-      const all = this.#reasoning + rest;
-      this.#reasoning = '';
-      this.#answer += all;
+      // The stream ended before any tag: it was all answer.
       this.#phase = 'answering';
-      return { reasoning: '', answer: all };
+      const answer = this.#answer === '' ? rest.replace(/^\s+/, '') : rest;
+      this.#answer += answer;
+      return { reasoning: '', answer };
     }
     if (this.#phase === 'thinking') {
       this.#reasoning += rest;

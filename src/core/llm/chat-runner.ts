@@ -1,0 +1,246 @@
+import { LlamaChatSession, type ChatHistoryItem, type LlamaContextSequence } from 'node-llama-cpp';
+import { WorkbenchError } from '../../shared/api/errors';
+import { samplingPresets, type GenerateInput, type GenerationDelta, type GenerationResult, type GenerationStats } from '../../shared/generation';
+import { lastBoxed } from './boxed-answer';
+import type { LoadedModel, ModelHost } from './model-host';
+import { ReasoningSplitter } from './reasoning-splitter';
+import { RepetitionGuard, type RepetitionFinding } from './repetition-guard';
+
+export interface GenerationCallbacks {
+  /** Batched text added since the last delta. */
+  onDelta?: (delta: GenerationDelta) => void;
+  onRepetition?: (finding: RepetitionFinding & { stopped: boolean }) => void;
+}
+
+export interface ChatRunnerOptions {
+  host: ModelHost;
+  /** What to do when the model loops. Read per request. */
+  repetitionGuard: () => 'off' | 'warn' | 'stop';
+  /** How often deltas are flushed. Default: 50 ms (at most ~20 messages a second). */
+  deltaIntervalMs?: number;
+}
+
+interface Turn {
+  user: string;
+  reasoning: string;
+  answer: string;
+}
+
+/**
+ * Runs generations on the loaded model: keeps the conversation (only the
+ * latest turn's reasoning stays in the context), checks that the prompt
+ * fits before generating, drops the oldest turns when the conversation
+ * outgrows the context, streams reasoning and answer as batched deltas,
+ * stops within a token, and reports the stats of every answer.
+ */
+export class ChatRunner {
+  readonly #options: ChatRunnerOptions;
+  #turns: Turn[] = [];
+  #system: string | undefined;
+  #active: { id: string; controller: AbortController; reason: 'stopped' | 'repetition' | null } | null = null;
+  #session: { model: LoadedModel; sequence: LlamaContextSequence; session: LlamaChatSession } | null = null;
+
+  constructor(options: ChatRunnerOptions) {
+    this.#options = options;
+  }
+
+  get busy(): boolean {
+    return this.#active !== null;
+  }
+
+  reset(): void {
+    this.#turns = [];
+  }
+
+  /** Stops the running generation (or the one waiting for a load). */
+  stop(id?: string): boolean {
+    const active = this.#active;
+    if (!active || (id !== undefined && active.id !== id)) return false;
+    active.reason ??= 'stopped';
+    active.controller.abort();
+    return true;
+  }
+
+  async generate(input: GenerateInput, callbacks: GenerationCallbacks = {}): Promise<GenerationResult> {
+    if (this.#active) throw new WorkbenchError('UnavailableError', 'busy', 'A generation is already running; stop it first.');
+    const controller = new AbortController();
+    const active = { id: input.id, controller, reason: null as 'stopped' | 'repetition' | null };
+    this.#active = active;
+    const started = performance.now();
+    try {
+      const loaded = await Promise.race([this.#options.host.whenReady(), aborted(controller.signal)]);
+      if (controller.signal.aborted) return emptyResult(input.id, started, 'stopped');
+      if (!loaded) throw new WorkbenchError('UnavailableError', 'no_model', 'No model is loaded. Download one or open a GGUF file first.');
+      return await this.#run(loaded, input, active, started, callbacks);
+    } finally {
+      this.#active = null;
+    }
+  }
+
+  async #run(
+    loaded: LoadedModel,
+    input: GenerateInput,
+    active: { controller: AbortController; reason: 'stopped' | 'repetition' | null },
+    started: number,
+    callbacks: GenerationCallbacks,
+  ): Promise<GenerationResult> {
+    if (input.newConversation) this.reset();
+    if (input.system !== undefined) this.#system = input.system || undefined;
+    const sampling = { ...samplingPresets.code, ...input.sampling };
+    const chat = await this.#chat(loaded);
+    const contextSize = loaded.context.contextSize;
+
+    const promptTokens = (turns: Turn[]) => countTokens(chat.session, loaded, this.#history(turns, input.prompt));
+    const alone = promptTokens([]);
+    if (alone + 16 > contextSize) {
+      throw new WorkbenchError('ValidationError', 'prompt_too_long', `The prompt is ${alone} tokens but the context holds ${contextSize}. Shorten it, or load the model with a larger context.`);
+    }
+    // Leave room for the answer; drop the oldest turns until the conversation fits.
+    const reserve = Math.min(sampling.maxTokens, Math.floor(contextSize / 2));
+    let turns = this.#turns;
+    let dropped = 0;
+    while (turns.length > 0 && promptTokens(turns) + reserve > contextSize) {
+      turns = turns.slice(1);
+      dropped++;
+    }
+    const usedByPrompt = promptTokens(turns);
+    const room = contextSize - usedByPrompt;
+    const maxTokens = Math.min(sampling.maxTokens, room);
+
+    // The session appends the new user message itself; give it everything before that.
+    chat.session.setChatHistory(this.#history(turns, input.prompt).slice(0, -2));
+
+    // The sequence's token meter counts every sampled token, including ones the chat layer
+    // holds back while checking for stop triggers (onToken does not report those).
+    const meterBase = chat.sequence.tokenMeter.usedOutputTokens;
+    const generated = () => chat.sequence.tokenMeter.usedOutputTokens - meterBase;
+    const splitter = new ReasoningSplitter();
+    const guard = new RepetitionGuard();
+    const guardMode = this.#options.repetitionGuard();
+    let completionTokens = 0;
+    let firstTokenAt: number | null = null;
+    let pending = { reasoning: '', answer: '' };
+    let flushTimer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      flushTimer = null;
+      if (pending.reasoning === '' && pending.answer === '') return;
+      completionTokens = generated();
+      callbacks.onDelta?.({ id: input.id, ...pending, completionTokens });
+      pending = { reasoning: '', answer: '' };
+    };
+    const add = (part: { reasoning: string; answer: string }) => {
+      pending.reasoning += part.reasoning;
+      pending.answer += part.answer;
+      flushTimer ??= setTimeout(flush, this.#options.deltaIntervalMs ?? 50);
+    };
+
+    let stopReason: GenerationStats['stopReason'];
+    let error: string | null = null;
+    try {
+      const result = await chat.session.promptWithMeta(input.prompt, {
+        maxTokens,
+        temperature: sampling.temperature,
+        topP: sampling.topP,
+        topK: sampling.topK > 0 ? sampling.topK : undefined,
+        signal: active.controller.signal,
+        stopOnAbortSignal: true,
+        onResponseChunk: (chunk) => {
+          if (chunk.type === 'segment' && chunk.segmentType === 'thought') add(splitter.pushReasoning(chunk.text));
+          else add(splitter.push(chunk.text));
+        },
+        onToken: (tokens) => {
+          firstTokenAt ??= performance.now();
+          completionTokens = generated();
+          if (guardMode === 'off') return;
+          const finding = guard.push(tokens);
+          if (!finding) return;
+          const stopping = guardMode === 'stop' && active.reason === null;
+          callbacks.onRepetition?.({ ...finding, stopped: stopping });
+          if (stopping) {
+            active.reason = 'repetition';
+            active.controller.abort();
+          }
+        },
+      });
+      if (result.stopReason === 'abort') stopReason = active.reason ?? 'stopped';
+      else if (result.stopReason === 'maxTokens') stopReason = maxTokens < sampling.maxTokens ? 'contextFull' : 'maxTokens';
+      else stopReason = 'end';
+    } catch (err) {
+      stopReason = 'error';
+      error = err instanceof Error ? err.message : String(err);
+    }
+    completionTokens = generated();
+    add(splitter.finish());
+    if (flushTimer) clearTimeout(flushTimer);
+    flush();
+
+    const ended = performance.now();
+    this.#turns = [...turns, { user: input.prompt, reasoning: splitter.reasoning, answer: splitter.answer }];
+    this.#options.host.noteContextUse(chat.sequence.nextTokenIndex);
+    const generating = firstTokenAt === null ? 0 : (ended - firstTokenAt) / 1000;
+    return {
+      id: input.id,
+      reasoning: splitter.reasoning,
+      answer: splitter.answer,
+      boxed: lastBoxed(splitter.answer),
+      droppedTurns: dropped,
+      error,
+      stats: {
+        promptTokens: usedByPrompt,
+        completionTokens,
+        timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - started,
+        tokensPerSecond: generating > 0 ? Math.max(0, completionTokens - 1) / generating : 0,
+        durationMs: ended - started,
+        stopReason,
+      },
+    };
+  }
+
+  /** One chat session per loaded model, on the context's single sequence. */
+  async #chat(loaded: LoadedModel) {
+    if (this.#session?.model !== loaded) {
+      this.#session?.session.dispose();
+      this.#session?.sequence.dispose();
+      const sequence = loaded.context.getSequence();
+      this.#session = { model: loaded, sequence, session: new LlamaChatSession({ contextSequence: sequence }) };
+      this.#turns = [];
+    }
+    return this.#session;
+  }
+
+  /** The chat as the model sees it: earlier turns without their reasoning, the latest with it. */
+  #history(turns: Turn[], prompt: string): ChatHistoryItem[] {
+    const items: ChatHistoryItem[] = [];
+    if (this.#system) items.push({ type: 'system', text: this.#system });
+    turns.forEach((turn, i) => {
+      items.push({ type: 'user', text: turn.user });
+      const keepReasoning = i === turns.length - 1 && turn.reasoning !== '';
+      items.push({ type: 'model', response: [keepReasoning ? `<think>${turn.reasoning}</think>\n\n${turn.answer}` : turn.answer] });
+    });
+    items.push({ type: 'user', text: prompt });
+    items.push({ type: 'model', response: [] });
+    return items;
+  }
+}
+
+function countTokens(session: LlamaChatSession, loaded: LoadedModel, history: ChatHistoryItem[]): number {
+  const { contextText } = session.chatWrapper.generateContextState({ chatHistory: history });
+  return contextText.tokenize(loaded.model.tokenizer).length;
+}
+
+function aborted(signal: AbortSignal): Promise<null> {
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(null), { once: true }));
+}
+
+function emptyResult(id: string, started: number, stopReason: GenerationStats['stopReason']): GenerationResult {
+  const durationMs = performance.now() - started;
+  return {
+    id,
+    reasoning: '',
+    answer: '',
+    boxed: null,
+    droppedTurns: 0,
+    error: null,
+    stats: { promptTokens: 0, completionTokens: 0, timeToFirstTokenMs: null, tokensPerSecond: 0, durationMs, stopReason },
+  };
+}
