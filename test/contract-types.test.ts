@@ -11,12 +11,8 @@ describe('WorkbenchApi types', () => {
     expectTypeOf<keyof WorkbenchHandlers>().toEqualTypeOf<MethodName>();
     expectTypeOf<keyof BridgeMethods>().toEqualTypeOf<MethodName>();
     expectTypeOf<WorkbenchApi['getSettings']>().returns.resolves.toEqualTypeOf<Settings>();
-    expectTypeOf<MethodInput<'updateSettings'>>().toEqualTypeOf<{
-      theme?: 'system' | 'light' | 'dark' | undefined;
-      editorFontSize?: number | undefined;
-      editorWordWrap?: boolean | undefined;
-      reasoningFontSize?: number | undefined;
-    }>();
+    expectTypeOf<MethodInput<'updateSettings'>['theme']>().toEqualTypeOf<'system' | 'light' | 'dark' | undefined>();
+    expectTypeOf<MethodInput<'updateSettings'>['gpuLayers']>().toEqualTypeOf<'auto' | number | undefined>();
     expectTypeOf<EventPayload<'settingsChanged'>>().toEqualTypeOf<Settings>();
   });
 

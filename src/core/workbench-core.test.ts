@@ -36,7 +36,7 @@ describe('WorkbenchCore', () => {
 
   it('refuses changes once disposed', async () => {
     const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0', mode: 'web', log: silentLogger });
-    core.dispose();
+    await core.dispose();
     await expect(core.handlers.updateSettings({ theme: 'dark' })).rejects.toMatchObject({ code: 'disposed' });
   });
 });

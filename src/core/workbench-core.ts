@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/app-info';
 import { WorkbenchError } from '../shared/api/errors';
 import { EventHub } from './api/event-hub';
 import { SettingsStore } from './settings/settings-store';
+import { LlmService } from './llm/llm-service';
 import { consoleLogger, type Logger } from './logger';
 
 export interface WorkbenchCoreOptions {
@@ -19,8 +20,12 @@ export interface WorkbenchCoreOptions {
   mode: AppInfo['mode'];
   /** Electron's version when running inside Electron. Default: null. */
   electronVersion?: string | null;
+  /** Other folders scanned for GGUF files (the repository's models/ in development). Default: none. */
+  extraModelDirs?: string[];
   /** Where warnings go. Default: the console. */
   log?: Logger;
+  /** Environment (HF_ENDPOINT for a Hugging Face mirror). Default: process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -32,6 +37,7 @@ export class WorkbenchCore {
   readonly events = new EventHub();
   readonly dataDir: string;
   readonly modelsDir: string;
+  readonly llm: LlmService;
   #disposed = false;
   #pingSeq = 0;
 
@@ -52,7 +58,17 @@ export class WorkbenchCore {
       nodeVersion: process.versions.node,
       electronVersion: options.electronVersion ?? null,
     };
+    this.llm = new LlmService({
+      dataDir: this.dataDir,
+      modelsDir: this.modelsDir,
+      extraModelDirs: (options.extraModelDirs ?? []).map((d) => resolve(d)),
+      settings: () => this.settings.get(),
+      events: this.events,
+      log: options.log ?? consoleLogger,
+      env: options.env,
+    });
     this.handlers = {
+      ...this.llm.handlers,
       getAppInfo: async () => ({ ...info }),
       getSettings: async () => this.settings.get(),
       updateSettings: async (patch) => {
@@ -92,12 +108,15 @@ export class WorkbenchCore {
     return this.#disposed;
   }
 
-  dispose(): void {
+  /** Stops downloads and generation and frees the model. */
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
     this.#disposed = true;
+    await this.llm.dispose();
   }
 
-  [Symbol.dispose](): void {
-    this.dispose();
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.dispose();
   }
 
   #assertAlive(): void {

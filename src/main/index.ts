@@ -32,6 +32,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     mode: 'desktop',
     electronVersion: process.versions.electron ?? null,
+    // In development the repository's models/ folder is scanned too.
+    extraModelDirs: app.isPackaged ? [] : [join(app.getAppPath(), 'models')],
   });
   restrictPermissions(session.defaultSession);
   serveRendererOverAppProtocol(join(here, '../renderer'));
@@ -41,7 +43,16 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
-  app.on('will-quit', () => core.dispose());
+  // Free the model and stop downloads before the process exits.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    event.preventDefault();
+    void core.dispose().finally(() => {
+      disposed = true;
+      app.quit();
+    });
+  });
 }
 
 app.on('window-all-closed', () => {

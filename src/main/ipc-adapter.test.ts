@@ -4,6 +4,7 @@ import { eventChannel, methodChannel, methodNames } from '../shared/api/names';
 import { defaultSettings } from '../shared/settings';
 import { eventForwarder, registerIpcApi, type IpcMainLike, type SenderFrameLike } from './ipc-adapter';
 import { isTrustedRendererUrl } from './trusted-sender';
+import { stubHandlers } from '../../test/helpers/stub-handlers';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 
@@ -24,14 +25,11 @@ class FakeIpcMain implements IpcMainLike {
   }
 }
 
-const handlers: WorkbenchHandlers = {
-  getAppInfo: async () => {
-    throw new Error('unused');
-  },
+const handlers: WorkbenchHandlers = stubHandlers({
   getSettings: async () => defaultSettings(),
   updateSettings: async (patch) => ({ ...defaultSettings(), ...patch }),
   ping: async () => ({ seq: 1, message: 'ping', at: 'now' }),
-};
+});
 
 const trusted = (url: string) => isTrustedRendererUrl(url);
 const ourFrame: SenderFrameLike = { url: 'app://workbench/index.html', parent: null };

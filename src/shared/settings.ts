@@ -16,6 +16,16 @@ export const settingsShape = {
   editorWordWrap: z.boolean().default(false),
   /** Font size of the reasoning pane in px. Default: 15. */
   reasoningFontSize: z.number().int().min(10).max(32).default(15),
+  /** Compute backend for models; `auto` picks CUDA, Vulkan or Metal when present, else CPU. Default: auto. */
+  backend: z.enum(['auto', 'cuda', 'vulkan', 'metal', 'cpu']).default('auto'),
+  /** Layers offloaded to the GPU; `auto` fits them to free VRAM. Default: auto. */
+  gpuLayers: z.union([z.literal('auto'), z.number().int().min(0).max(1000)]).default('auto'),
+  /** Context size in tokens; `auto` is as large as memory allows, up to the model's maximum. Default: auto. */
+  contextSize: z.union([z.literal('auto'), z.number().int().min(256).max(1_048_576)]).default('auto'),
+  /** CPU threads; `auto` uses the physical core count. Default: auto. */
+  threads: z.union([z.literal('auto'), z.number().int().min(1).max(256)]).default('auto'),
+  /** When the model loops: do nothing, warn and offer to stop, or stop it. Default: warn. */
+  repetitionGuard: z.enum(['off', 'warn', 'stop']).default('warn'),
 };
 
 export const SettingsSchema = z.object(settingsShape);
@@ -28,6 +38,11 @@ export const SettingsPatchSchema = z
     editorFontSize: settingsShape.editorFontSize.unwrap().optional(),
     editorWordWrap: settingsShape.editorWordWrap.unwrap().optional(),
     reasoningFontSize: settingsShape.reasoningFontSize.unwrap().optional(),
+    backend: settingsShape.backend.unwrap().optional(),
+    gpuLayers: settingsShape.gpuLayers.unwrap().optional(),
+    contextSize: settingsShape.contextSize.unwrap().optional(),
+    threads: settingsShape.threads.unwrap().optional(),
+    repetitionGuard: settingsShape.repetitionGuard.unwrap().optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

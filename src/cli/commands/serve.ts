@@ -7,6 +7,7 @@ import { startWebServer } from '../../server/web-server';
 import { createAccessToken } from '../../server/access-token';
 import { isLoopbackHost } from '../../server/request-guards';
 import { appVersion } from '../app-version';
+import { repoModelsDirs } from '../repo-models-dir';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -44,6 +45,8 @@ ${dataDirHelp}
     const core = await WorkbenchCore.create({
       dataDir,
       modelsDir: values['models-dir'],
+      // With an explicit --models-dir, only that folder; otherwise also the checkout's models/.
+      extraModelDirs: values['models-dir'] ? [] : repoModelsDirs(),
       appVersion: appVersion(),
       mode: 'web',
       log: { info: (m) => io.out(m), warn: (m) => io.err(`warning: ${m}`), error: (m) => io.err(`error: ${m}`) },
@@ -66,7 +69,7 @@ ${dataDirHelp}
 
     await waitForStopSignal();
     await server.close();
-    core.dispose();
+    await core.dispose();
     return 0;
   },
 };

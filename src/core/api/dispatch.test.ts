@@ -3,17 +3,15 @@ import { WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import { defaultSettings } from '../../shared/settings';
 import { dispatch } from './dispatch';
+import { stubHandlers } from '../../../test/helpers/stub-handlers';
 
 function handlers(overrides: Partial<WorkbenchHandlers> = {}): WorkbenchHandlers {
-  return {
-    getAppInfo: async () => {
-      throw new Error('not used');
-    },
+  return stubHandlers({
     getSettings: async () => defaultSettings(),
     updateSettings: async (patch) => ({ ...defaultSettings(), ...patch }),
     ping: async (input) => ({ seq: 1, message: input?.message ?? 'ping', at: 'now' }),
     ...overrides,
-  };
+  });
 }
 
 describe('dispatch', () => {

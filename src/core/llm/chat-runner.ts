@@ -10,6 +10,8 @@ export interface GenerationCallbacks {
   /** Batched text added since the last delta. */
   onDelta?: (delta: GenerationDelta) => void;
   onRepetition?: (finding: RepetitionFinding & { stopped: boolean }) => void;
+  /** Called once the request passed its checks and generation begins. */
+  onStart?: () => void;
 }
 
 export interface ChatRunnerOptions {
@@ -69,7 +71,10 @@ export class ChatRunner {
     const started = performance.now();
     try {
       const loaded = await Promise.race([this.#options.host.whenReady(), aborted(controller.signal)]);
-      if (controller.signal.aborted) return emptyResult(input.id, started, 'stopped');
+      if (controller.signal.aborted) {
+        callbacks.onStart?.();
+        return emptyResult(input.id, started, 'stopped');
+      }
       if (!loaded) throw new WorkbenchError('UnavailableError', 'no_model', 'No model is loaded. Download one or open a GGUF file first.');
       return await this.#run(loaded, input, active, started, callbacks);
     } finally {
@@ -136,6 +141,7 @@ export class ChatRunner {
 
     let stopReason: GenerationStats['stopReason'];
     let error: string | null = null;
+    callbacks.onStart?.();
     try {
       const result = await chat.session.promptWithMeta(input.prompt, {
         maxTokens,

@@ -37,17 +37,29 @@ export class DownloadManager {
   }
 
   /** Starts (or resumes) a download; resolves with the final state, which is also emitted. */
-  async start(id: string): Promise<DownloadState> {
+  start(id: string): Promise<DownloadState> {
+    try {
+      return this.begin(id).done;
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /**
+   * Starts a download and returns at once with its first state; throws at
+   * once for an unknown entry or one already downloading.
+   */
+  begin(id: string): { state: DownloadState; done: Promise<DownloadState> } {
     const entry = builtinModels.find((m) => m.id === id);
     if (!entry) throw new WorkbenchError('NotFoundError', 'unknown_download', `No built-in model "${id}".`);
     if (this.#active.has(id)) throw new WorkbenchError('UnavailableError', 'already_downloading', `${entry.label} is already downloading.`);
     const controller = new AbortController();
     this.#active.set(id, controller);
-    try {
-      return await this.#run(entry, controller.signal);
-    } finally {
-      this.#active.delete(id);
-    }
+    const done = this.#run(entry, controller.signal).finally(() => this.#active.delete(id));
+    // #run records its first state before its first await.
+    const state = this.#states.get(id);
+    if (!state) throw new Error('download did not start');
+    return { state, done };
   }
 
   cancel(id: string): boolean {

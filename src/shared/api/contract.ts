@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../app-info';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
+import { CatalogSchema, DownloadStateSchema, LoadModelInputSchema, ModelFileInfoSchema, ModelStatusSchema } from '../models';
+import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
 
 /** A method takes one input value and resolves to one output value. */
@@ -35,12 +37,36 @@ export const methodSchemas = {
   updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
   /** Health check: answers and also emits a `pinged` event to every listener. */
   ping: { input: PingInputSchema, output: PingEventSchema },
+  /** GGUF files in the models folder(s) and opened by the user, plus built-in downloads. */
+  listModels: { input: noInput, output: CatalogSchema },
+  /** Adds a GGUF file from anywhere to the catalog (checked first). */
+  openModelFile: { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: ModelFileInfoSchema },
+  /** Starts (or resumes) a built-in download; progress arrives as `downloadState` events. */
+  startDownload: { input: z.object({ id: z.string().max(100) }).strict(), output: DownloadStateSchema },
+  cancelDownload: { input: z.object({ id: z.string().max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** Loads a model (unloading the current one); resolves when ready. Progress: `modelStatus` events. */
+  loadModel: { input: LoadModelInputSchema, output: ModelStatusSchema },
+  cancelLoad: { input: noInput, output: ModelStatusSchema },
+  unloadModel: { input: noInput, output: ModelStatusSchema },
+  getModelStatus: { input: noInput, output: ModelStatusSchema },
+  /**
+   * Starts a generation and returns at once; text arrives as `generationDelta` events and the
+   * result as `generationFinished` (minutes-long answers must not hold an HTTP request open).
+   */
+  generate: { input: GenerateInputSchema, output: z.object({ id: z.string() }) },
+  stopGeneration: { input: z.object({ id: z.string().max(100).optional() }).strict().optional(), output: z.object({ stopped: z.boolean() }) },
+  resetConversation: { input: noInput, output: z.object({ ok: z.literal(true) }) },
 } satisfies Record<MethodName, MethodSchema>;
 
 /** Event streams pushed from core to every connected UI. */
 export const eventSchemas = {
   pinged: PingEventSchema,
   settingsChanged: SettingsSchema,
+  modelStatus: ModelStatusSchema,
+  downloadState: DownloadStateSchema,
+  generationDelta: GenerationDeltaSchema,
+  generationFinished: GenerationResultSchema,
+  repetitionDetected: RepetitionEventSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

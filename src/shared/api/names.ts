@@ -3,10 +3,34 @@
  * sandboxed preload can bundle them cheaply. `contract.ts` checks at compile
  * time that these lists equal the keys of the schemas, in both directions.
  */
-export const methodNames = ['getAppInfo', 'getSettings', 'updateSettings', 'ping'] as const;
+export const methodNames = [
+  'getAppInfo',
+  'getSettings',
+  'updateSettings',
+  'ping',
+  'listModels',
+  'openModelFile',
+  'startDownload',
+  'cancelDownload',
+  'loadModel',
+  'cancelLoad',
+  'unloadModel',
+  'getModelStatus',
+  'generate',
+  'stopGeneration',
+  'resetConversation',
+] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['pinged', 'settingsChanged'] as const;
+export const eventNames = [
+  'pinged',
+  'settingsChanged',
+  'modelStatus',
+  'downloadState',
+  'generationDelta',
+  'generationFinished',
+  'repetitionDetected',
+] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isMethodName(value: unknown): value is MethodName {
