@@ -5,4 +5,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/run-cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// Native model code can keep the event loop alive after the work is done; do not hang on it.
+setTimeout(() => process.exit(code), 200).unref();

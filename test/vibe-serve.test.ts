@@ -1,38 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from './helpers/temp-dir';
-
-const repo = join(import.meta.dirname, '..');
-const vibe = join(repo, 'bin', 'vibe.mjs');
-
-interface Run {
-  child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  exit: Promise<number | null>;
-}
-
-/** Runs the real `vibe` binary as a user would. */
-function runVibe(args: string[], env: NodeJS.ProcessEnv): Run {
-  const child = spawn(process.execPath, [vibe, ...args], { cwd: '/', env: { ...process.env, ...env } });
-  const run: Run = { child, stdout: '', stderr: '', exit: new Promise((r) => child.on('exit', (code) => r(code))) };
-  child.stdout?.on('data', (d: Buffer) => (run.stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (run.stderr += d.toString()));
-  return run;
-}
-
-async function waitFor(run: Run, pattern: RegExp, ms = 20_000): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const match = run.stdout.match(pattern);
-    if (match) return match;
-    if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`no ${pattern} in:\n${run.stdout}\n${run.stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { runVibe, waitForOutput as waitFor, type VibeRun as Run } from './helpers/run-vibe';
 
 describe('vibe serve (real process)', () => {
   const tempDir = useTempDirs();

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command';
+import { askCommand } from './ask';
 import { infoCommand } from './info';
+import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 
 /** Every `vibe` sub-command, in the order `vibe --help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand, infoCommand];
+export const commands: readonly CliCommand[] = [serveCommand, askCommand, modelsCommand, infoCommand];

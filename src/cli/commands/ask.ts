@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { samplingPresets, type Sampling } from '../../shared/generation';
+import { backendChoices } from '../../shared/models';
+import { WorkbenchCore } from '../../core/workbench-core';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { dataDirHelp, dataDirOption, resolveDataDir } from '../common-options';
+import { appVersion } from '../app-version';
+import { formatStats } from '../format';
+import { repoModelsDirs } from '../repo-models-dir';
+
+export const askCommand: CliCommand = {
+  name: 'ask',
+  summary: 'ask the model a question and stream its reasoning and answer',
+  usage: `Usage: vibe ask [options] "problem"        (or - to read the problem from stdin)
+
+Loads a GGUF model and streams the reasoning, then the answer, to the terminal.
+Ctrl+C stops the answer and keeps what was written.
+
+Options:
+  --model <file.gguf>     the model (default: the first usable one in the catalog)
+  --math | --code         sampling preset from the model card (default: --code; --math uses T 1.0)
+  --temperature <t>       override the preset's temperature
+  --max-tokens <n>        longest answer (default: 40960, capped by the context)
+  --system <text>         system prompt (VibeThinker's official usage has none)
+  --backend <b>           auto, cuda, vulkan, metal or cpu (default: the setting)
+  --gpu-layers <n|auto>   layers on the GPU (default: the setting)
+  --context-size <n|auto> context size in tokens (default: the setting)
+  --no-reasoning          print only the answer
+  --json                  print one JSON result (reasoning, answer, boxed answer, stats)
+${dataDirHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...dataDirOption,
+        model: { type: 'string' },
+        math: { type: 'boolean' },
+        code: { type: 'boolean' },
+        temperature: { type: 'string' },
+        'max-tokens': { type: 'string' },
+        system: { type: 'string' },
+        backend: { type: 'string' },
+        'gpu-layers': { type: 'string' },
+        'context-size': { type: 'string' },
+        'no-reasoning': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      strict: true,
+    });
+    const prompt = positionals[0] === '-' ? await readStdin() : positionals.join(' ');
+    if (!prompt.trim()) throw new UsageError('Give the problem as an argument, or - to read it from stdin.');
+    const sampling: Partial<Sampling> = { ...(values.math ? samplingPresets.math : samplingPresets.code) };
+    if (values.temperature !== undefined) sampling.temperature = numberOption('--temperature', values.temperature, 0, 2);
+    if (values['max-tokens'] !== undefined) sampling.maxTokens = numberOption('--max-tokens', values['max-tokens'], 1, 131_072);
+
+    const core = await WorkbenchCore.create({
+      dataDir: resolveDataDir(values['data-dir'], io),
+      extraModelDirs: repoModelsDirs(),
+      appVersion: appVersion(),
+      mode: 'web',
+      log: { info: () => {}, warn: () => {}, error: (m) => io.err(`error: ${m}`) },
+    });
+    try {
+      const path = values.model ?? (await firstUsableModel(core));
+      const status = await core.handlers.loadModel({
+        path,
+        ...(values.backend ? { backend: backendOption(values.backend) } : {}),
+        ...(values['gpu-layers'] ? { gpuLayers: autoOrNumber('--gpu-layers', values['gpu-layers']) } : {}),
+        ...(values['context-size'] ? { contextSize: autoOrNumber('--context-size', values['context-size']) } : {}),
+      });
+      if (!values.json) io.err(`${status.model?.name} · ${status.backend} · ${status.gpuLayers}/${status.totalLayers} layers on GPU · context ${status.contextSize}${status.notice ? ` · ${status.notice}` : ''}`);
+
+      const stream = new TerminalStream(io, { reasoning: !values['no-reasoning'] && !values.json });
+      const id = randomUUID();
+      const onInterrupt = () => core.llm.runner.stop(id);
+      process.once('SIGINT', onInterrupt);
+      const result = await core.llm.runner
+        .generate(
+          { id, prompt, sampling, ...(values.system !== undefined ? { system: values.system } : {}), newConversation: true },
+          { onDelta: (d) => !values.json && stream.write(d) },
+        )
+        .finally(() => process.off('SIGINT', onInterrupt));
+      if (values.json) {
+        io.out(JSON.stringify({ reasoning: result.reasoning, answer: result.answer, boxed: result.boxed, stats: result.stats, model: status.model?.path ?? path }, null, 2));
+      } else {
+        stream.end();
+        if (result.boxed !== null) io.out(`\nFinal answer: ${result.boxed}`);
+        io.err(formatStats(result.stats));
+      }
+      if (result.error) throw new Error(result.error);
+      return result.stats.stopReason === 'stopped' ? 130 : 0;
+    } finally {
+      await core.dispose();
+    }
+  },
+};
+
+/** Writes reasoning (dimmed on a terminal) and then the answer as deltas arrive. */
+class TerminalStream {
+  #phase: 'none' | 'reasoning' | 'answer' = 'none';
+  readonly #dim: boolean;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly options: { reasoning: boolean },
+  ) {
+    this.#dim = process.stdout.isTTY === true && !io.env.NO_COLOR;
+  }
+
+  write(delta: { reasoning: string; answer: string }): void {
+    if (delta.reasoning && this.options.reasoning) {
+      if (this.#phase === 'none') this.#raw(this.#dim ? '\x1b[2m── reasoning ──\n' : '── reasoning ──\n');
+      this.#phase = 'reasoning';
+      this.#raw(delta.reasoning);
+    }
+    if (delta.answer) {
+      if (this.#phase !== 'answer') this.#raw(`${this.#phase === 'reasoning' && this.#dim ? '\x1b[0m' : ''}${this.#phase === 'none' ? '' : '\n'}── answer ──\n`);
+      this.#phase = 'answer';
+      this.#raw(delta.answer);
+    }
+  }
+
+  end(): void {
+    if (this.#phase === 'reasoning' && this.#dim) this.#raw('\x1b[0m');
+    if (this.#phase !== 'none') this.#raw('\n');
+  }
+
+  #raw(text: string): void {
+    process.stdout.write(text);
+  }
+}
+
+async function firstUsableModel(core: WorkbenchCore): Promise<string> {
+  const catalog = await core.handlers.listModels();
+  const usable = catalog.models.find((m) => m.problem === null);
+  if (!usable) throw new UsageError(`No model found in ${catalog.modelsDir}. Pass --model <file.gguf> or run \`vibe models pull\`.`);
+  return usable.path;
+}
+
+function backendOption(raw: string): (typeof backendChoices)[number] {
+  const found = backendChoices.find((b) => b === raw);
+  if (!found) throw new UsageError(`--backend must be one of ${backendChoices.join(', ')}.`);
+  return found;
+}
+
+function numberOption(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`${name} must be a number from ${min} to ${max}.`);
+  return value;
+}
+
+function autoOrNumber(name: string, raw: string): 'auto' | number {
+  return raw === 'auto' ? 'auto' : Math.round(numberOption(name, raw, 0, 1_048_576));
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
