@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GenerationDelta } from '../../shared/generation';
 import type { ModelStatus } from '../../shared/models';
 import { writeBadModels } from '../../../test/fixtures/bad-models';
-import { writeTinyModel } from '../../../test/fixtures/tiny-model/tiny-model';
+import { vibeThinkerScript, writeTinyModel } from '../../../test/fixtures/tiny-model/tiny-model';
 import { useTempDirs } from '../../../test/helpers/temp-dir';
 import { silentLogger } from '../logger';
 import { ChatRunner } from './chat-runner';
@@ -48,6 +48,19 @@ describe('ModelHost and ChatRunner on the tiny model', () => {
     expect(result.stats.timeToFirstTokenMs).toBeGreaterThan(0);
     expect(result.stats.tokensPerSecond).toBeGreaterThan(0);
     expect((await host.status()).contextUsed).toBeGreaterThan(result.stats.promptTokens);
+  });
+
+  it('separates reasoning from the answer and extracts the boxed answer (scripted model)', async () => {
+    await host.load({ path: await tiny({ script: vibeThinkerScript(30) }) });
+    const deltas: GenerationDelta[] = [];
+    const result = await runner.generate({ id: 's1', prompt: 'What is 2+2?', sampling: { temperature: 1 }, newConversation: true }, { onDelta: (d) => deltas.push(d) });
+    expect(result.reasoning).toMatch(/^Let us add two and two, one step at a time: \(1\) \(2\).* \(30\)$/);
+    expect(result.answer).toBe('The answer is $\\boxed{4}$.');
+    expect(result.boxed).toBe('4');
+    expect(result.stats.stopReason).toBe('end');
+    // Reasoning streamed before the answer began, as separate deltas.
+    const firstAnswer = deltas.findIndex((d) => d.answer !== '');
+    expect(deltas.slice(0, firstAnswer).some((d) => d.reasoning !== '')).toBe(true);
   });
 
   it('stops within a token and keeps the partial text', async () => {
