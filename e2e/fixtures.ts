@@ -6,13 +6,18 @@ import { join } from 'node:path';
 import { _electron, chromium, expect, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath, electronBinary, mainBundle, repoRoot } from './environment';
 
+export interface StartOptions {
+  /** A Hugging Face stand-in for model downloads (HF_ENDPOINT). */
+  hfEndpoint?: string;
+}
+
 export interface Workbench {
   /** `web` (browser + vibe serve) or `desktop` (Electron). */
   kind: 'web' | 'desktop';
   /** This test's own, fresh data directory. */
   dataDir: string;
   /** Starts the app on `dataDir` and resolves with its page once the layout is shown. */
-  start(): Promise<Page>;
+  start(options?: StartOptions): Promise<Page>;
   /** Console errors and uncaught exceptions of the app's page; the fixture fails the test if any remain. */
   problems: string[];
   /** Web mode only: the printed address (with token) and the bare origin. */
@@ -21,11 +26,11 @@ export interface Workbench {
 }
 
 /** Starts `vibe serve` as a user would and waits for the address it prints. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'vibe.mjs'), 'serve', '--port', '0', '--data-dir', dataDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function startServer(dataDir: string, options: StartOptions): Promise<{ child: ChildProcess; url: string }> {
+  // An explicit models folder inside the test's data dir: a developer's models/ must not leak in.
+  const args = ['serve', '--port', '0', '--data-dir', dataDir, '--models-dir', join(dataDir, 'models')];
+  const env = { ...process.env, ...(options.hfEndpoint ? { HF_ENDPOINT: options.hfEndpoint } : {}) };
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'vibe.mjs'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vibe serve printed no address:\n${output}`)), 30_000);
@@ -70,7 +75,7 @@ export const test = base.extend<{ workbench: Workbench }, { webBrowser: () => Pr
       kind: desktop ? 'desktop' : 'web',
       dataDir,
       problems: [],
-      async start() {
+      async start(options = {}) {
         let page: Page;
         if (desktop) {
           const binary = electronBinary();
@@ -78,12 +83,13 @@ export const test = base.extend<{ workbench: Workbench }, { webBrowser: () => Pr
           const app: ElectronApplication = await _electron.launch({
             executablePath: binary.path,
             args: [mainBundle, `--data-dir=${dataDir}`, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+            env: { ...process.env, ...(options.hfEndpoint ? { HF_ENDPOINT: options.hfEndpoint } : {}) } as Record<string, string>,
           });
           cleanups.push(() => app.close());
           page = await app.firstWindow();
           watch(page);
         } else {
-          const server = await startServer(dataDir);
+          const server = await startServer(dataDir, options);
           cleanups.push(async () => server.child.kill('SIGTERM'));
           workbench.url = server.url;
           workbench.origin = new URL(server.url).origin;

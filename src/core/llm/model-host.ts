@@ -161,7 +161,11 @@ export class ModelHost {
         return this.#cancelled();
       }
       this.#loaded = { llama, model, context, info };
+      const vram = await llama.getVramState().catch(() => null);
       this.#setStatus({
+        vramUsedBytes: vram?.used ?? 0,
+        vramTotalBytes: vram?.total ?? 0,
+        ramUsedBytes: process.memoryUsage().rss,
         state: 'ready',
         loadProgress: 1,
         backend: llama.gpu === false ? 'cpu' : llama.gpu,

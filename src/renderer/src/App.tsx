@@ -1,15 +1,21 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
+import { samplingPresets } from '../../shared/generation';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { WorkbenchClient } from './api/workbench-client';
+import { EditorPlaceholder } from './components/EditorPlaceholder';
+import { GetModelCard } from './components/GetModelCard';
+import { ModelsView } from './components/ModelsView';
 import { ProblemPane } from './components/ProblemPane';
 import { ReasoningPane } from './components/ReasoningPane';
 import { SettingsView } from './components/SettingsView';
 import { StatusBar } from './components/StatusBar';
-import { EditorPlaceholder } from './components/EditorPlaceholder';
+import { useGeneration } from './state/use-generation';
+import { useModelState } from './state/use-model-state';
 import { useResolvedTheme } from './theme/use-resolved-theme';
 
-type View = 'workbench' | 'settings';
+type View = 'workbench' | 'models' | 'settings';
+const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', settings: 'Settings' };
 
 // Monaco is most of the bundle; loading it on its own lets the layout paint first.
 const EditorPane = lazy(() => import('./components/EditorPane').then((m) => ({ default: m.EditorPane })));
@@ -20,6 +26,8 @@ export function App({ client }: { client: WorkbenchClient }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [view, setView] = useState<View>('workbench');
   const theme = useResolvedTheme(settings?.theme);
+  const models = useModelState(client);
+  const generation = useGeneration(client);
 
   const load = useCallback(() => {
     Promise.all([client.getAppInfo(), client.getSettings()]).then(
@@ -43,13 +51,15 @@ export function App({ client }: { client: WorkbenchClient }) {
   );
   // After a reconnect, another tab or the CLI may have changed settings: fetch them again.
   const wasDisconnected = useRef(false);
+  const { refreshCatalog } = models;
   useEffect(() => {
     if (connection === 'reconnecting') wasDisconnected.current = true;
     if (connection === 'connected' && wasDisconnected.current) {
       wasDisconnected.current = false;
       load();
+      refreshCatalog();
     }
-  }, [connection, load]);
+  }, [connection, load, refreshCatalog]);
 
   const updateSettings = useCallback(
     async (patch: SettingsPatch) => {
@@ -57,6 +67,10 @@ export function App({ client }: { client: WorkbenchClient }) {
     },
     [client],
   );
+
+  const status = models.status;
+  const noModelAnywhere = status?.state === 'empty' && models.catalog !== null && models.catalog.models.every((m) => m.problem !== null);
+  const blockedReason = status?.state === 'ready' || status?.state === 'loading' ? null : 'Load a model first (Models tab)';
 
   return (
     <div className="app" data-view={view}>
@@ -68,9 +82,9 @@ export function App({ client }: { client: WorkbenchClient }) {
           <span className="brand-name">VibeThinker Workbench</span>
         </div>
         <nav className="tabs" aria-label="Views">
-          {(['workbench', 'settings'] as const).map((v) => (
+          {(Object.keys(viewLabels) as View[]).map((v) => (
             <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
-              {v === 'workbench' ? 'Workbench' : 'Settings'}
+              {viewLabels[v]}
             </button>
           ))}
         </nav>
@@ -81,17 +95,39 @@ export function App({ client }: { client: WorkbenchClient }) {
         </div>
       )}
       <main className="content">
-        {/* The workbench stays mounted behind Settings so the editor keeps its text and undo history. */}
+        {/* The workbench stays mounted behind other views so the editor keeps its text and undo history. */}
         <div className="workbench" hidden={view !== 'workbench'}>
-          <ProblemPane />
-          <ReasoningPane fontSize={settings?.reasoningFontSize ?? 15} />
+          <ProblemPane
+            blockedReason={blockedReason}
+            running={generation.view?.running === true}
+            onAsk={(prompt, preset) => generation.ask(prompt, samplingPresets[preset], true)}
+            onStop={generation.stop}
+          />
+          <ReasoningPane
+            fontSize={settings?.reasoningFontSize ?? 15}
+            generation={generation.view}
+            onStop={generation.stop}
+            firstRun={
+              noModelAnywhere ? (
+                <GetModelCard
+                  recommended={models.catalog?.downloads.find((d) => d.recommended)}
+                  onDownload={(id) => {
+                    void client.startDownload({ id }).catch(() => undefined);
+                    setView('models');
+                  }}
+                  onOpenModels={() => setView('models')}
+                />
+              ) : null
+            }
+          />
           <Suspense fallback={<EditorPlaceholder />}>
             <EditorPane theme={theme} fontSize={settings?.editorFontSize ?? 14} wordWrap={settings?.editorWordWrap ?? false} />
           </Suspense>
         </div>
+        {view === 'models' && <ModelsView client={client} models={models} />}
         {view === 'settings' && settings && <SettingsView settings={settings} info={info} onChange={updateSettings} />}
       </main>
-      <StatusBar info={info} connection={connection} />
+      <StatusBar info={info} connection={connection} model={status} />
     </div>
   );
 }

@@ -1,12 +1,36 @@
 import { useState } from 'react';
+import { samplingPresets } from '../../../shared/generation';
 
-/** The problem statement; later issues add templates, tests and Competitive Companion import. */
-export function ProblemPane() {
+type Preset = keyof typeof samplingPresets;
+
+interface ProblemPaneProps {
+  /** Why asking is not possible right now, or null when it is. */
+  blockedReason: string | null;
+  running: boolean;
+  onAsk: (prompt: string, preset: Preset) => void;
+  onStop: () => void;
+}
+
+const mathSuffix = "\n\nLet's think step by step and output the final answer within \\boxed{}.";
+
+/** The problem statement, the preset, and Ask / Stop. */
+export function ProblemPane({ blockedReason, running, onAsk, onStop }: ProblemPaneProps) {
   const [statement, setStatement] = useState('');
+  const [preset, setPreset] = useState<Preset>('code');
+  const ask = () => {
+    const text = statement.trim();
+    if (!text) return;
+    // The model was evaluated on math with this exact instruction (MODEL.md).
+    onAsk(preset === 'math' && !text.includes('\\boxed') ? text + mathSuffix : text, preset);
+  };
   return (
     <section className="pane problem-pane" aria-label="Problem">
       <header className="pane-header">
         <h2>Problem</h2>
+        <select className="preset" aria-label="Sampling preset" value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
+          <option value="code">Code · T 0.6</option>
+          <option value="math">Math · T 1.0</option>
+        </select>
       </header>
       <div className="pane-body">
         <textarea
@@ -15,13 +39,22 @@ export function ProblemPane() {
           placeholder={'Paste a competitive-programming problem or a math question here.\n\nMarkdown and LaTeX ($x^2$) are fine.'}
           value={statement}
           onChange={(e) => setStatement(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running && !blockedReason) ask();
+          }}
           spellCheck={false}
         />
         <div className="pane-actions">
-          <button type="button" className="primary" disabled title="Load a model first">
-            Ask VibeThinker
-          </button>
-          <span className="hint">No model loaded</span>
+          {running ? (
+            <button type="button" className="danger" onClick={onStop}>
+              Stop
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={blockedReason !== null || statement.trim() === ''} title={blockedReason ?? 'Ctrl+Enter'} onClick={ask}>
+              Ask VibeThinker
+            </button>
+          )}
+          <span className="hint">{running ? 'Thinking…' : (blockedReason ?? 'Ctrl+Enter to ask')}</span>
         </div>
       </div>
     </section>
