@@ -56,7 +56,11 @@ export const GenerationResultSchema = z.object({
 });
 export type GenerationResult = z.output<typeof GenerationResultSchema>;
 
-/** Batched text added since the previous delta (never the whole text). */
+/**
+ * Batched text added since the previous delta (never the whole text). The
+ * `generationFinished` result is authoritative: output that never opens a
+ * reasoning block streams as reasoning and ends up as the answer.
+ */
 export const GenerationDeltaSchema = z.object({
   id: z.string(),
   reasoning: z.string(),

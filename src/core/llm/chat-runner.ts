@@ -126,17 +126,25 @@ export class ChatRunner {
     let firstTokenAt: number | null = null;
     let pending = { reasoning: '', answer: '' };
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
+    let lastFlush = -Infinity;
+    const interval = this.#options.deltaIntervalMs ?? 50;
     const flush = () => {
       flushTimer = null;
       if (pending.reasoning === '' && pending.answer === '') return;
+      lastFlush = performance.now();
       completionTokens = generated();
       callbacks.onDelta?.({ id: input.id, ...pending, completionTokens });
       pending = { reasoning: '', answer: '' };
     };
+    // Leading-edge batching: the first text goes out at once (time to first token is not
+    // delayed), later text at most once per interval.
     const add = (part: { reasoning: string; answer: string }) => {
       pending.reasoning += part.reasoning;
       pending.answer += part.answer;
-      flushTimer ??= setTimeout(flush, this.#options.deltaIntervalMs ?? 50);
+      if (flushTimer) return;
+      const wait = lastFlush + interval - performance.now();
+      if (wait <= 0) flush();
+      else flushTimer = setTimeout(flush, wait);
     };
 
     let stopReason: GenerationStats['stopReason'];
@@ -176,6 +184,8 @@ export class ChatRunner {
       error = err instanceof Error ? err.message : String(err);
     }
     completionTokens = generated();
+    // When the output turns out to have no reasoning block the final result corrects the
+    // streamed parts; clients replace their text with the result.
     add(splitter.finish());
     if (flushTimer) clearTimeout(flushTimer);
     flush();

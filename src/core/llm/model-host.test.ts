@@ -34,7 +34,7 @@ describe('ModelHost and ChatRunner on the tiny model', () => {
   });
 
   it('streams batched deltas that add up to the final text, with stats', async () => {
-    await host.load({ path: await tiny() });
+    await host.load({ path: await tiny({ script: vibeThinkerScript(100) }) });
     const deltas: GenerationDelta[] = [];
     const result = await runner.generate(
       { id: 'g1', prompt: 'What is 1+1?', sampling: { maxTokens: 40, temperature: 0 }, newConversation: true },

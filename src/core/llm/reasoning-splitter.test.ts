@@ -31,10 +31,12 @@ describe('ReasoningSplitter', () => {
     expect(split('<think>still thinking <thi', 4)).toMatchObject({ reasoning: 'still thinking <thi', answer: '', closed: false });
   });
 
-  it('treats output with no tags as an answer', () => {
-    expect(split('print(42)', 3)).toMatchObject({ reasoning: '', answer: 'print(42)' });
-    const long = 'x'.repeat(1000);
-    expect(split(long, 10)).toMatchObject({ reasoning: '', answer: long, streamed: { reasoning: '', answer: long } });
+  it('streams untagged text at once, and moves it to the answer if no tag ever came', () => {
+    const splitter = new ReasoningSplitter();
+    expect(splitter.push('print(')).toEqual({ reasoning: 'print(', answer: '' });
+    splitter.push('42)');
+    expect(splitter.finish()).toEqual({ reasoning: '', answer: '', moved: true });
+    expect([splitter.reasoning, splitter.answer]).toEqual(['', 'print(42)']);
   });
 
   it('handles a template that pre-fills <think> (only the closing tag appears)', () => {

@@ -8,20 +8,16 @@
  * Output without any `<think>` is all answer, except that text before a bare
  * `</think>` (a chat template that pre-fills `<think>`) is reasoning.
  *
- * Streamed parts are only ever appended to, never moved: text before any tag
- * is held back (up to `holdChars`) until a tag decides which part it is.
+ * Text before any tag streams as reasoning at once (VibeThinker always
+ * thinks, and a preamble belongs to the reasoning), so nothing is held back.
+ * If the output ends without ever using a tag, `finish()` moves it all to the
+ * answer: the final `reasoning`/`answer` are authoritative, deltas are not.
  */
 export class ReasoningSplitter {
   #reasoning = '';
   #answer = '';
   #pending = '';
   #phase: 'start' | 'thinking' | 'answering' = 'start';
-  readonly #holdChars: number;
-
-  /** `holdChars`: how much untagged text may precede `<think>` before it counts as an answer. Default: 400. */
-  constructor(holdChars = 400) {
-    this.#holdChars = holdChars;
-  }
 
   /** Appends a chunk; returns what was added to each part by it. */
   push(chunk: string): { reasoning: string; answer: string } {
@@ -49,16 +45,7 @@ export class ReasoningSplitter {
         text = text.slice(close + '</think>'.length);
         continue;
       }
-      if (this.#phase === 'start') {
-        if (text.length <= this.#holdChars) {
-          this.#pending = text;
-          break;
-        }
-        // No tag early on: this output has no reasoning block.
-        this.#phase = 'answering';
-        continue;
-      }
-      const keep = partialTagSuffix(text, ['</think>']);
+      const keep = partialTagSuffix(text, this.#phase === 'start' ? ['<think>', '</think>'] : ['</think>']);
       this.#pending = text.slice(text.length - keep);
       this.#reasoning += text.slice(0, text.length - keep);
       break;
@@ -75,24 +62,24 @@ export class ReasoningSplitter {
 
   /**
    * Ends the stream. Text that never met `</think>` stays reasoning if a
-   * `<think>` opened it; output with no tags at all is an answer.
+   * `<think>` opened it. Output with no tags at all was an answer: it moves
+   * there, and `moved` says the streamed parts no longer match.
    */
-  finish(): { reasoning: string; answer: string } {
+  finish(): { reasoning: string; answer: string; moved: boolean } {
     const rest = this.#pending;
     this.#pending = '';
     if (this.#phase === 'start') {
-      // The stream ended before any tag: it was all answer.
       this.#phase = 'answering';
-      const answer = this.#answer === '' ? rest.replace(/^\s+/, '') : rest;
-      this.#answer += answer;
-      return { reasoning: '', answer };
+      this.#answer = (this.#reasoning + rest).replace(/^\s+/, '');
+      this.#reasoning = '';
+      return { reasoning: '', answer: '', moved: true };
     }
     if (this.#phase === 'thinking') {
       this.#reasoning += rest;
-      return { reasoning: rest, answer: '' };
+      return { reasoning: rest, answer: '', moved: false };
     }
     this.#answer += rest;
-    return { reasoning: '', answer: rest };
+    return { reasoning: '', answer: rest, moved: false };
   }
 
   get reasoning(): string {
