@@ -91,3 +91,25 @@ test('bad model files get clear messages and the loaded model keeps working', as
   await expect(page.getByTestId('status-model')).toContainText('VibeThinker Tiny Test');
   expect(good).toContain('good.gguf');
 });
+
+test('model settings (backend, context size) apply on the next load, and a too-long prompt is refused clearly', async ({ workbench }) => {
+  await writeTinyModel(join(workbench.dataDir, 'models', 'tiny.gguf'));
+  const page = await workbench.start();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Backend').selectOption('cpu');
+  const context = page.getByRole('textbox', { name: 'Context size' });
+  await context.fill('512');
+  await context.press('Enter');
+  await expect(page.getByTestId('settings-status')).toHaveText('Saved');
+
+  await page.getByRole('button', { name: 'Models' }).click();
+  await page.getByTestId('model-row').getByRole('button', { name: 'Load' }).click();
+  await expect(page.getByTestId('status-context')).toContainText('/ 512');
+  await expect(page.getByTestId('status-backend')).toContainText('CPU');
+
+  await page.getByRole('button', { name: 'Workbench' }).click();
+  await page.getByLabel('Problem statement').fill('word '.repeat(1500));
+  await page.getByRole('button', { name: 'Ask VibeThinker' }).click();
+  await expect(page.getByRole('region', { name: 'Reasoning' }).getByRole('alert')).toContainText(/The prompt is \d+ tokens but the context holds 512/);
+  await expect(page.getByRole('button', { name: 'Ask VibeThinker' })).toBeEnabled();
+});

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
-import { samplingPresets } from '../../shared/generation';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { WorkbenchClient } from './api/workbench-client';
 import { EditorPlaceholder } from './components/EditorPlaceholder';
@@ -100,7 +99,7 @@ export function App({ client }: { client: WorkbenchClient }) {
           <ProblemPane
             blockedReason={blockedReason}
             running={generation.view?.running === true}
-            onAsk={(prompt, preset) => generation.ask(prompt, samplingPresets[preset], true)}
+            onAsk={(prompt, sampling, followUp) => generation.ask(prompt, sampling, !followUp)}
             onStop={generation.stop}
           />
           <ReasoningPane

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { samplingPresets } from '../../../shared/generation';
+import { samplingPresets, type Sampling } from '../../../shared/generation';
 
 type Preset = keyof typeof samplingPresets;
 
@@ -7,7 +7,7 @@ interface ProblemPaneProps {
   /** Why asking is not possible right now, or null when it is. */
   blockedReason: string | null;
   running: boolean;
-  onAsk: (prompt: string, preset: Preset) => void;
+  onAsk: (prompt: string, sampling: Sampling, followUp: boolean) => void;
   onStop: () => void;
 }
 
@@ -17,17 +17,28 @@ const mathSuffix = "\n\nLet's think step by step and output the final answer wit
 export function ProblemPane({ blockedReason, running, onAsk, onStop }: ProblemPaneProps) {
   const [statement, setStatement] = useState('');
   const [preset, setPreset] = useState<Preset>('code');
+  const [sampling, setSampling] = useState<Sampling>(samplingPresets.code);
+  const [followUp, setFollowUp] = useState(false);
   const ask = () => {
     const text = statement.trim();
     if (!text) return;
     // The model was evaluated on math with this exact instruction (MODEL.md).
-    onAsk(preset === 'math' && !text.includes('\\boxed') ? text + mathSuffix : text, preset);
+    onAsk(preset === 'math' && !text.includes('\\boxed') ? text + mathSuffix : text, sampling, followUp);
   };
   return (
     <section className="pane problem-pane" aria-label="Problem">
       <header className="pane-header">
         <h2>Problem</h2>
-        <select className="preset" aria-label="Sampling preset" value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
+        <select
+          className="preset"
+          aria-label="Sampling preset"
+          value={preset}
+          onChange={(e) => {
+            const next = e.target.value as Preset;
+            setPreset(next);
+            setSampling(samplingPresets[next]);
+          }}
+        >
           <option value="code">Code · T 0.6</option>
           <option value="math">Math · T 1.0</option>
         </select>
@@ -44,6 +55,36 @@ export function ProblemPane({ blockedReason, running, onAsk, onStop }: ProblemPa
           }}
           spellCheck={false}
         />
+        <div className="sampling-row">
+          <label>
+            Temperature
+            <input
+              type="number"
+              step={0.05}
+              min={0}
+              max={2}
+              aria-label="Temperature"
+              value={sampling.temperature}
+              onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setSampling({ ...sampling, temperature: Math.min(2, Math.max(0, e.target.valueAsNumber)) })}
+            />
+          </label>
+          <label>
+            Max tokens
+            <input
+              type="number"
+              step={1024}
+              min={1}
+              max={131072}
+              aria-label="Max tokens"
+              value={sampling.maxTokens}
+              onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber > 0 && setSampling({ ...sampling, maxTokens: e.target.valueAsNumber })}
+            />
+          </label>
+          <label className="follow-up" title="Keep the conversation: the model sees its last answer">
+            <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.target.checked)} />
+            Follow-up
+          </label>
+        </div>
         <div className="pane-actions">
           {running ? (
             <button type="button" className="danger" onClick={onStop}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppInfo } from '../../../shared/app-info';
+import { AutoNumberSetting } from './AutoNumberSetting';
 import { NumberSetting } from './NumberSetting';
 import { themeChoices, type Settings, type SettingsPatch } from '../../../shared/settings';
 
@@ -54,6 +55,35 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
           />
           <span>Wrap long lines in the editor</span>
         </label>
+        <h3 className="settings-subhead">Model</h3>
+        <label className="field">
+          <span>
+            <span className="field-label">Backend</span>
+            <span className="field-hint">Automatic picks CUDA, Vulkan or Metal when present, else the CPU.</span>
+          </span>
+          <select aria-label="Backend" value={settings.backend} onChange={(e) => apply({ backend: e.target.value as Settings['backend'] })}>
+            <option value="auto">Automatic</option>
+            <option value="cuda">CUDA</option>
+            <option value="vulkan">Vulkan</option>
+            <option value="metal">Metal</option>
+            <option value="cpu">CPU only</option>
+          </select>
+        </label>
+        <AutoNumberSetting label="GPU layers" hint="auto fits them to free VRAM." value={settings.gpuLayers} min={0} max={1000} onCommit={(v) => apply({ gpuLayers: v })} />
+        <AutoNumberSetting label="Context size" hint="auto is as large as memory allows, up to the model's maximum." value={settings.contextSize} min={256} max={1_048_576} onCommit={(v) => apply({ contextSize: v })} />
+        <AutoNumberSetting label="CPU threads" hint="auto uses the physical cores." value={settings.threads} min={1} max={256} onCommit={(v) => apply({ threads: v })} />
+        <label className="field">
+          <span>
+            <span className="field-label">When the model repeats itself</span>
+            <span className="field-hint">Small models can loop on a phrase instead of finishing.</span>
+          </span>
+          <select aria-label="When the model repeats itself" value={settings.repetitionGuard} onChange={(e) => apply({ repetitionGuard: e.target.value as Settings['repetitionGuard'] })}>
+            <option value="warn">Warn and offer to stop</option>
+            <option value="stop">Stop it</option>
+            <option value="off">Do nothing</option>
+          </select>
+        </label>
+        <p className="hint">Model settings apply the next time a model is loaded.</p>
         <p className={`save-status ${status?.kind ?? ''}`} role="status" data-testid="settings-status">
           {status?.text ?? 'Changes are saved automatically.'}
         </p>
