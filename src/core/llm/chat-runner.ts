@@ -1,7 +1,7 @@
 import { LlamaChatSession, type ChatHistoryItem, type LlamaContextSequence } from 'node-llama-cpp';
 import { WorkbenchError } from '../../shared/api/errors';
 import { samplingPresets, type GenerateInput, type GenerationDelta, type GenerationResult, type GenerationStats } from '../../shared/generation';
-import { lastBoxed } from './boxed-answer';
+import { lastBoxed } from '../../shared/boxed-answer';
 import type { LoadedModel, ModelHost } from './model-host';
 import { ReasoningSplitter } from './reasoning-splitter';
 import { RepetitionGuard, type RepetitionFinding } from './repetition-guard';
