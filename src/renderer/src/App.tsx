@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
+import type { GenerationResult } from '../../shared/generation';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import { editorBridge, lastPythonBlock } from './editor/editor-bridge';
 import type { WorkbenchClient } from './api/workbench-client';
 import { EditorPlaceholder } from './components/EditorPlaceholder';
 import { GetModelCard } from './components/GetModelCard';
@@ -26,7 +28,14 @@ export function App({ client }: { client: WorkbenchClient }) {
   const [view, setView] = useState<View>('workbench');
   const theme = useResolvedTheme(settings?.theme);
   const models = useModelState(client);
-  const generation = useGeneration(client);
+  // When an answer finishes, its last Python block goes to the editor (or is offered, if the editor has edits).
+  const generation = useGeneration(
+    client,
+    useCallback((result: GenerationResult) => {
+      const code = lastPythonBlock(result.answer);
+      if (code) editorBridge.propose(code, 'python');
+    }, []),
+  );
 
   const load = useCallback(() => {
     Promise.all([client.getAppInfo(), client.getSettings()]).then(

@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectWorkbench } from './api/connect';
+import 'katex/dist/katex.min.css';
 import './styles/app.css';
+import './styles/markdown.css';
 
 const root = document.getElementById('root');
 if (root) {

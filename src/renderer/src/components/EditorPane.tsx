@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { editorBridge } from '../editor/editor-bridge';
 import { monaco } from '../monaco/setup-monaco';
 import type { ResolvedTheme } from '../theme/use-resolved-theme';
 
@@ -38,12 +39,28 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
       fontFamily: "'JetBrains Mono', 'Fira Code', 'Cascadia Code', Menlo, Consolas, monospace",
       ariaLabel: 'Solution editor (Python)',
     });
+    const instance = editor.current;
+    let cleanVersion = model.getAlternativeVersionId();
+    editorBridge.register({
+      setCode(code) {
+        // One undoable edit (Ctrl+Z brings the previous text back), not setValue, which clears undo.
+        instance.pushUndoStop();
+        instance.executeEdits('vibethinker', [{ range: model.getFullModelRange(), text: code, forceMoveMarkers: true }]);
+        instance.pushUndoStop();
+        cleanVersion = model.getAlternativeVersionId();
+      },
+      isDirty: () => model.getAlternativeVersionId() !== cleanVersion,
+    });
     return () => {
+      editorBridge.register(null);
       editor.current?.dispose();
       model.dispose();
       editor.current = null;
     };
   }, []);
+
+  const [offer, setOffer] = useState(editorBridge.offer);
+  useEffect(() => editorBridge.onOffer(setOffer), []);
 
   useEffect(() => {
     monaco.editor.setTheme(theme === 'dark' ? 'workbench-dark' : 'workbench-light');
@@ -60,6 +77,17 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
         <span className="file-name">solution.py</span>
         <span className="badge">Python</span>
       </header>
+      {offer && (
+        <div className="editor-offer" role="alert" data-testid="editor-offer">
+          The answer has new code, and you have edits here.
+          <button type="button" className="primary" onClick={() => editorBridge.acceptOffer()}>
+            Replace (undoable)
+          </button>
+          <button type="button" onClick={() => editorBridge.dismissOffer()}>
+            Keep mine
+          </button>
+        </div>
+      )}
       <div className="editor-host" ref={host} data-testid="editor" />
     </section>
   );

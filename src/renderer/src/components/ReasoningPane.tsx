@@ -1,7 +1,10 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { GenerationStats } from '../../../shared/generation';
+import { editorBridge } from '../editor/editor-bridge';
 import { formatSeconds } from '../format';
+import { MarkdownStream } from '../markdown/MarkdownStream';
 import type { GenerationView } from '../state/use-generation';
+import { FinalAnswer } from './FinalAnswer';
 
 interface ReasoningPaneProps {
   fontSize: number;
@@ -20,9 +23,55 @@ const stopWords: Record<GenerationStats['stopReason'], string> = {
   error: 'error',
 };
 
-/** The model's reasoning (collapsible, live) and its answer. Plain text here; rich rendering comes with the reasoning view. */
+/** The model's reasoning (collapsible, live) and its answer, as Markdown with math. */
 export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: ReasoningPaneProps) {
   const now = useTicker(g?.running === true);
+  const [toast, setToast] = useState<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+
+  const copy = useCallback((text: string, what: string) => {
+    navigator.clipboard?.writeText(text).then(
+      () => setToast(`${what} copied`),
+      () => setToast('Copying is not allowed here'),
+    );
+  }, []);
+  const hooks = useMemo(
+    () => ({
+      onOpenCode: (code: string, language: string) => editorBridge.open(code, language),
+      onCopyTex: (tex: string) => copy(tex, 'LaTeX'),
+    }),
+    [copy],
+  );
+  const onCopyTex = hooks.onCopyTex;
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 1500);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  // Follow the stream while the reader is at the bottom; stop when they scroll up, resume when they
+  // return. Growth of the content never counts as scrolling up: only a smaller scrollTop does.
+  const lastAutoTop = useRef(0);
+  useEffect(() => {
+    following.current = true;
+  }, [g?.id]);
+  const onScroll = () => {
+    const el = body.current;
+    if (!el) return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 40) following.current = true;
+    else if (el.scrollTop < lastAutoTop.current - 4) following.current = false;
+  };
+  const followEnd = useCallback(() => {
+    const el = body.current;
+    if (!el || !following.current) return;
+    el.scrollTop = el.scrollHeight;
+    lastAutoTop.current = el.scrollTop;
+  }, []);
+
+  const answerText = g?.result?.answer ?? null;
+  const thinking = g !== null && g.running && g.answer.length === 0;
   return (
     <section className="pane reasoning-pane" aria-label="Reasoning">
       <header className="pane-header">
@@ -32,8 +81,13 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
             {g.completionTokens.toLocaleString()} tokens · {formatSeconds(((g.result ? g.startedAt + g.result.stats.durationMs : now) - g.startedAt) / 1000)}
           </span>
         )}
+        {toast && (
+          <span className="toast" role="status">
+            {toast}
+          </span>
+        )}
       </header>
-      <div className="pane-body reasoning-body" style={{ fontSize }}>
+      <div className="pane-body reasoning-body" style={{ fontSize }} ref={body} onScroll={onScroll} data-testid="reasoning-scroll">
         {!g &&
           (firstRun ?? (
             <div className="empty-state">
@@ -41,7 +95,7 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
                 ∑
               </div>
               <p className="empty-title">Nothing to show yet</p>
-              <p>VibeThinker's step-by-step reasoning and its final answer will stream here.</p>
+              <p>VibeThinker's step-by-step reasoning and its final answer will stream here, with math rendered as you read.</p>
             </div>
           ))}
         {g && (
@@ -56,23 +110,24 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
                 )}
               </div>
             )}
-            {(g.reasoning !== '' || (g.running && g.answer === '')) && (
-              <details className="reasoning-block" open data-testid="reasoning">
-                <summary>Reasoning{g.running && g.answer === '' ? ' (thinking…)' : ''}</summary>
-                <div className="stream-text">{g.reasoning}</div>
-              </details>
-            )}
-            {g.answer !== '' && (
-              <div className="answer-block" data-testid="answer">
+            <details className="reasoning-block" open data-testid="reasoning" hidden={g.reasoning.length === 0 && !thinking && (g.result?.reasoning ?? '') === ''}>
+              <summary>
+                Reasoning{thinking ? ' (thinking…)' : ''} · {g.completionTokens.toLocaleString()} tokens
+              </summary>
+              <MarkdownStream stream={g.reasoning} version={g.version} finalText={g.result ? g.result.reasoning : null} hooks={hooks} className="markdown" testId="reasoning-text" onRendered={followEnd} />
+            </details>
+            <div className="answer-block" data-testid="answer" hidden={g.answer.length === 0 && !answerText}>
+              <div className="answer-header">
                 <h3>Answer</h3>
-                <div className="stream-text">{g.answer}</div>
+                {answerText && (
+                  <button type="button" className="link-button" onClick={() => copy(answerText, 'Answer')}>
+                    Copy as Markdown
+                  </button>
+                )}
               </div>
-            )}
-            {g.result?.boxed && (
-              <div className="final-answer" data-testid="final-answer">
-                Final answer: <strong>{g.result.boxed}</strong>
-              </div>
-            )}
+              <MarkdownStream stream={g.answer} version={g.version} finalText={answerText} hooks={hooks} className="markdown" testId="answer-text" onRendered={followEnd} />
+            </div>
+            {g.result?.boxed && <FinalAnswer tex={g.result.boxed} onCopyTex={onCopyTex} />}
             {g.error && (
               <div className="notice error" role="alert">
                 {g.error}

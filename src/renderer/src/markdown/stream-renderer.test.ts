@@ -33,13 +33,15 @@ def solve(n):
 So the answer is $\\boxed{\\frac{\\{7\\}}{2}}$.`;
 
 /** Renders the text in one go, as a finished stream. */
-function renderWhole(text: string): string {
+function renderInto(text: string): HTMLElement {
   const container = document.createElement('div');
   const renderer = new StreamRenderer(container, {}, { schedule: () => undefined });
   renderer.append(text);
   renderer.finish();
-  return container.innerHTML;
+  return container;
 }
+
+const renderWhole = (text: string) => renderInto(text).innerHTML;
 
 describe('StreamRenderer', () => {
   it('renders the same DOM whatever the chunk boundaries', () => {
@@ -56,8 +58,7 @@ describe('StreamRenderer', () => {
   });
 
   it('renders math, keeps prices and code as text, and never shows a KaTeX error', () => {
-    const container = document.createElement('div');
-    container.innerHTML = renderWhole(transcript);
+    const container = renderInto(transcript);
     expect(container.querySelectorAll('.katex').length).toBeGreaterThanOrEqual(8);
     expect(container.querySelectorAll('.katex-error')).toHaveLength(0);
     expect(container.textContent).toContain('prices of $5 and $10 do not matter');

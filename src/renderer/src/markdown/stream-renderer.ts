@@ -4,6 +4,8 @@ import { renderBlock, type RenderHooks } from './render-block';
 export interface StreamRendererOptions {
   /** Schedules the next render; default requestAnimationFrame (at most one render per frame). */
   schedule?: (work: () => void) => void;
+  /** Called after each render that changed the DOM (e.g. to keep the view scrolled to the end). */
+  afterRender?: () => void;
 }
 
 /**
@@ -16,6 +18,7 @@ export class StreamRenderer {
   readonly #container: HTMLElement;
   readonly #hooks: RenderHooks;
   readonly #schedule: (work: () => void) => void;
+  readonly #afterRender: () => void;
   #splitter = new BlockSplitter();
   #pending: string[] = [];
   #scheduled = false;
@@ -27,6 +30,7 @@ export class StreamRenderer {
     this.#container = container;
     this.#hooks = hooks;
     this.#schedule = options.schedule ?? ((work) => requestAnimationFrame(work));
+    this.#afterRender = options.afterRender ?? (() => undefined);
   }
 
   append(chunk: string): void {
@@ -47,6 +51,7 @@ export class StreamRenderer {
     this.#tail = null;
     this.#renderedTail = '';
     this.#finished = true;
+    this.#afterRender();
   }
 
   /** Starts over with an empty container. */
@@ -78,6 +83,7 @@ export class StreamRenderer {
     }
     // Read by `npm run bench:render`; cheap enough to leave on.
     performance.measure('stream-render', { start: started, end: performance.now() });
+    this.#afterRender();
   }
 
   get text(): string {

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
+import { expect, test } from './fixtures';
+import { answerTranscript, reasoningTranscript, tokenPieces } from './support/transcript';
+
+test('a long reasoning transcript with math streams through the real view', async ({ workbench }) => {
+  test.skip(workbench.kind !== 'web', 'injects events at the WebSocket, which the desktop IPC does not use');
+  await writeTinyModel(join(workbench.dataDir, 'models', 'tiny.gguf'));
+  const page = await workbench.start();
+  // The tiny model is really loaded (so Ask is enabled); the answer itself is fed at the wire
+  // level: the same generationDelta / generationFinished events the model host sends.
+  await page.getByRole('button', { name: 'Models' }).click();
+  await page.getByTestId('model-row').getByRole('button', { name: 'Load' }).click();
+  await expect(page.getByTestId('model-state')).toHaveAttribute('data-state', 'ready');
+  await page.getByRole('button', { name: 'Workbench' }).click();
+
+  const wire: { inject?: (message: unknown) => void } = {};
+  await page.routeWebSocket('**/api/events', (ws) => {
+    ws.connectToServer();
+    wire.inject = (message) => ws.send(JSON.stringify(message));
+  });
+  await page.reload();
+  await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'connected');
+
+  let id = '';
+  await page.route('**/api/call/generate', async (route) => {
+    id = (route.request().postDataJSON() as { input: { id: string } }).input.id;
+    await route.fulfill({ json: { ok: true, value: { id } } });
+  });
+  await page.getByLabel('Problem statement').fill('How many integers n make n^2 + 1 divisible by n + 1?');
+  await page.getByRole('button', { name: 'Ask VibeThinker' }).click();
+  await expect.poll(() => id).not.toBe('');
+
+  const reasoning = reasoningTranscript(30);
+  const pieces = [...tokenPieces(reasoning).map((p) => ({ reasoning: p, answer: '' })), ...tokenPieces(answerTranscript).map((p) => ({ reasoning: '', answer: p }))];
+  let sent = 0;
+  const scroller = page.getByTestId('reasoning-scroll');
+  // Batches of ~12 pieces, as the host's 50 ms batching delivers them.
+  for (let i = 0; i < pieces.length; i += 12) {
+    const batch = pieces.slice(i, i + 12);
+    sent += batch.length;
+    wire.inject?.({ type: 'event', name: 'generationDelta', payload: { id, reasoning: batch.map((b) => b.reasoning).join(''), answer: batch.map((b) => b.answer).join(''), completionTokens: sent } });
+    if (i === 240) {
+      // Mid-stream: the view is live and math is already rendered.
+      await expect(page.getByTestId('reasoning-text').locator('.katex').first()).toBeVisible();
+      await expect(page.getByTestId('reasoning').locator('summary')).toContainText('thinking…');
+    }
+    if (i === 360) {
+      // The reader scrolls up: the view must stop following the stream…
+      await page.waitForTimeout(50);
+      await scroller.evaluate((el) => (el.scrollTop = 0));
+    }
+    if (i === 480) {
+      await page.waitForTimeout(100);
+      expect(await scroller.evaluate((el) => el.scrollTop)).toBeLessThan(50);
+      // …and resume once they are back at the bottom.
+      await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    }
+    if (i % 120 === 0) await page.waitForTimeout(10);
+  }
+  wire.inject?.({
+    type: 'event',
+    name: 'generationFinished',
+    payload: {
+      id,
+      reasoning,
+      answer: answerTranscript,
+      boxed: '\\frac{14}{2}',
+      droppedTurns: 0,
+      error: null,
+      stats: { promptTokens: 40, completionTokens: sent, timeToFirstTokenMs: 20, tokensPerSecond: 90, durationMs: 9000, stopReason: 'end' },
+    },
+  });
+
+  const view = page.getByRole('region', { name: 'Reasoning' });
+  await expect(page.getByTestId('generation-stats')).toContainText('finished');
+  const formulas = await view.locator('.katex').count();
+  expect(formulas).toBeGreaterThan(150);
+  await expect(view.locator('.katex-error')).toHaveCount(0);
+  await expect(view.locator('.math-invalid')).toHaveCount(0);
+  await expect(view.locator('.math-pending')).toHaveCount(0);
+  await expect(page.getByTestId('reasoning-text')).toContainText('a ticket costs $5 and a drink $10, which is irrelevant; the price of $3 too.');
+  await expect(page.getByTestId('reasoning-text').locator('table').first()).toBeVisible();
+  await expect(page.getByTestId('answer-text').locator('strong')).toHaveText('Approach.');
+  await expect(page.getByTestId('answer-text').locator('.code-block .token.keyword').first()).toBeVisible();
+  await expect(page.getByTestId('final-answer').locator('.katex')).toBeVisible();
+  // The answer's Python went to Monaco on its own (the editor had no edits).
+  await expect(page.getByTestId('editor').locator('.view-lines')).toContainText('def solve(n: int) -> int:');
+  await expect.poll(() => scroller.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(40);
+  await page.screenshot({ path: test.info().outputPath('reasoning-view.png') });
+  await page.getByTestId('reasoning-scroll').evaluate((el) => (el.scrollTop = 0));
+  await page.screenshot({ path: test.info().outputPath('reasoning-view-top.png') });
+});

@@ -1,0 +1,84 @@
+/** What the editor offers the rest of the UI; the Monaco pane registers it once it exists. */
+export interface EditorHandle {
+  /** Replaces the contents as one undoable edit. */
+  setCode(code: string): void;
+  /** True when the user changed the text since the app last put code there. */
+  isDirty(): boolean;
+}
+
+type Offer = { code: string; language: string } | null;
+
+let handle: EditorHandle | null = null;
+let waiting: Offer = null;
+let offer: Offer = null;
+const listeners = new Set<(offer: Offer) => void>();
+
+const publish = (next: Offer) => {
+  offer = next;
+  for (const listener of listeners) listener(offer);
+};
+
+/**
+ * Hands code from answers to the Monaco editor without losing the user's
+ * work: an explicit "Open in editor" replaces (undoably); code arriving on
+ * its own (an answer finishing) replaces only an untouched editor, and is
+ * otherwise offered for the user to accept.
+ */
+export const editorBridge = {
+  register(next: EditorHandle | null): void {
+    handle = next;
+    if (handle && waiting) {
+      handle.setCode(waiting.code);
+      waiting = null;
+    }
+  },
+
+  open(code: string, language: string): void {
+    if (!handle) {
+      waiting = { code, language };
+      return;
+    }
+    handle.setCode(code);
+    publish(null);
+  },
+
+  /** Code the app would like to load; respects unsaved edits. */
+  propose(code: string, language: string): 'loaded' | 'offered' {
+    if (!handle) {
+      waiting = { code, language };
+      return 'loaded';
+    }
+    if (!handle.isDirty()) {
+      handle.setCode(code);
+      publish(null);
+      return 'loaded';
+    }
+    publish({ code, language });
+    return 'offered';
+  },
+
+  acceptOffer(): void {
+    if (offer && handle) handle.setCode(offer.code);
+    publish(null);
+  },
+
+  dismissOffer(): void {
+    publish(null);
+  },
+
+  onOffer(listener: (offer: Offer) => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+
+  get offer(): Offer {
+    return offer;
+  },
+};
+
+/** The last fenced Python block of a Markdown answer, or null. */
+export function lastPythonBlock(markdown: string): string | null {
+  const blocks = [...markdown.matchAll(/^[ ]{0,3}(`{3,}|~{3,})[ \t]*(python3?|py)\b[^\n]*\n([\s\S]*?)\n[ ]{0,3}\1[ \t]*$/gim)];
+  const last = blocks.at(-1);
+  return last?.[3] !== undefined ? `${last[3]}\n` : null;
+}
