@@ -88,14 +88,15 @@ describe('StreamRenderer', () => {
     const renderer = new StreamRenderer(container, {}, { schedule: () => undefined });
     renderer.append('First paragraph $a$.\n\nSecond');
     renderer.flush();
-    const first = container.firstElementChild;
+    const first = container.querySelector('.md-block');
     renderer.append(' grows');
     renderer.flush();
     renderer.append(' more\n\nThird');
     renderer.flush();
-    expect(container.firstElementChild).toBe(first);
-    expect([...container.children].slice(1).map((c) => c.textContent)).toEqual(['Second grows more', 'Third']);
-    expect(container.children).toHaveLength(3);
+    const blocks = [...container.querySelectorAll('.md-block')];
+    expect(blocks[0]).toBe(first);
+    expect(blocks.slice(1).map((c) => c.textContent)).toEqual(['Second grows more', 'Third']);
+    expect(blocks).toHaveLength(3);
   });
 
   it('treats model output as untrusted: HTML is text, bad links are inert, KaTeX is not trusted', () => {

@@ -1,6 +1,8 @@
 import { BlockSplitter } from './block-splitter';
 import { renderBlock, type RenderHooks } from './render-block';
 
+const blocksPerPage = 32;
+
 export interface StreamRendererOptions {
   /** Schedules the next render; default requestAnimationFrame (at most one render per frame). */
   schedule?: (work: () => void) => void;
@@ -25,6 +27,8 @@ export class StreamRenderer {
   #finished = false;
   #tail: HTMLElement | null = null;
   #renderedTail = '';
+  #page: HTMLElement | null = null;
+  #pageBlocks = 0;
 
   constructor(container: HTMLElement, hooks: RenderHooks = {}, options: StreamRendererOptions = {}) {
     this.#container = container;
@@ -61,6 +65,8 @@ export class StreamRenderer {
     this.#pending = [];
     this.#tail = null;
     this.#renderedTail = '';
+    this.#page = null;
+    this.#pageBlocks = 0;
     this.#finished = false;
   }
 
@@ -90,9 +96,22 @@ export class StreamRenderer {
     return this.#splitter.text + this.#pending.join('');
   }
 
+  /**
+   * Finished blocks go into pages of `blocksPerPage`. A full page is never
+   * touched again and is skipped by layout when off screen (CSS
+   * content-visibility), so the browser's work per frame stays flat instead of
+   * growing with thousands of blocks.
+   */
   #appendFinal(block: string): void {
     const element = renderBlock(block, { streaming: false }, this.#hooks);
-    if (this.#tail) this.#container.insertBefore(element, this.#tail);
-    else this.#container.append(element);
+    if (!this.#page || this.#pageBlocks >= blocksPerPage) {
+      this.#page = document.createElement('div');
+      this.#page.className = 'md-page';
+      this.#pageBlocks = 0;
+      if (this.#tail) this.#container.insertBefore(this.#page, this.#tail);
+      else this.#container.append(this.#page);
+    }
+    this.#page.append(element);
+    this.#pageBlocks++;
   }
 }
