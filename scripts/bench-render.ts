@@ -80,15 +80,22 @@ try {
   await cdp.send('Performance.enable');
   const taskSeconds = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0);
 
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
   const costs: { tokensBefore: number; ms: number }[] = [];
   let previous = await taskSeconds();
   for (let i = 0; i < pieces.length; i += batchSize) {
     const batch = pieces.slice(i, i + batchSize);
     wire.send?.({ type: 'event', name: 'generationDelta', payload: { id, reasoning: batch.map((b) => b.reasoning).join(''), answer: batch.map((b) => b.answer).join(''), completionTokens: i + batch.length } });
     await page.waitForTimeout(rateMs);
+    if (process.env.BENCH_NO_FOLLOW && i === batchSize * 5) await page.getByTestId('reasoning-scroll').evaluate((el) => (el.scrollTop = 0));
     const now = await taskSeconds();
     costs.push({ tokensBefore: i, ms: (now - previous) * 1000 });
     previous = now;
+  }
+  if (process.env.BENCH_TRACE) {
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; dur?: number; ts: number; tid: number; args?: unknown }[] };
+    const long = trace.traceEvents.filter((e) => (e.dur ?? 0) > 30_000).map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)}ms tid ${e.tid}`);
+    console.log(long.slice(0, 60).join('\n'));
   }
   const result = await page.evaluate(() => {
     const renders = performance.getEntriesByName('stream-render').map((e) => e.duration);

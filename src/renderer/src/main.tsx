@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectWorkbench } from './api/connect';
+import { warmUpRenderer } from './markdown/warm-up';
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
 import './styles/markdown.css';
@@ -13,4 +14,5 @@ if (root) {
       <App client={connectWorkbench()} />
     </StrictMode>,
   );
+  warmUpRenderer();
 }

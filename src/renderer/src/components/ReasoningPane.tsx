@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { GenerationStats } from '../../../shared/generation';
 import { editorBridge } from '../editor/editor-bridge';
 import { formatSeconds } from '../format';
@@ -27,8 +27,6 @@ const stopWords: Record<GenerationStats['stopReason'], string> = {
 export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: ReasoningPaneProps) {
   const now = useTicker(g?.running === true);
   const [toast, setToast] = useState<string | null>(null);
-  const body = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
 
   const copy = useCallback((text: string, what: string) => {
     navigator.clipboard?.writeText(text).then(
@@ -51,25 +49,9 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
     return () => clearTimeout(timer);
   }, [toast]);
 
-  // Follow the stream while the reader is at the bottom; stop when they scroll up, resume when they
-  // return. Growth of the content never counts as scrolling up: only a smaller scrollTop does.
-  const lastAutoTop = useRef(0);
-  useEffect(() => {
-    following.current = true;
-  }, [g?.id]);
-  const onScroll = () => {
-    const el = body.current;
-    if (!el) return;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 40) following.current = true;
-    else if (el.scrollTop < lastAutoTop.current - 4) following.current = false;
-  };
-  const followEnd = useCallback(() => {
-    const el = body.current;
-    if (!el || !following.current) return;
-    el.scrollTop = el.scrollHeight;
-    lastAutoTop.current = el.scrollTop;
-  }, []);
-
+  // Following the stream is done by the browser (CSS scroll anchoring on the sentinel at the end,
+  // see .scroll-anchor): it keeps the end in view while the reader is there, lets go when they
+  // scroll up, and picks up again when they return, without forcing a layout from script.
   const answerText = g?.result?.answer ?? null;
   const thinking = g !== null && g.running && g.answer.length === 0;
   return (
@@ -87,7 +69,7 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
           </span>
         )}
       </header>
-      <div className="pane-body reasoning-body" style={{ fontSize }} ref={body} onScroll={onScroll} data-testid="reasoning-scroll">
+      <div className="pane-body reasoning-body" style={{ fontSize }} data-testid="reasoning-scroll">
         {!g &&
           (firstRun ?? (
             <div className="empty-state">
@@ -114,7 +96,7 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
               <summary>
                 Reasoning{thinking ? ' (thinking…)' : ''} · {g.completionTokens.toLocaleString()} tokens
               </summary>
-              <MarkdownStream stream={g.reasoning} version={g.version} finalText={g.result ? g.result.reasoning : null} hooks={hooks} className="markdown" testId="reasoning-text" onRendered={followEnd} />
+              <MarkdownStream stream={g.reasoning} version={g.version} finalText={g.result ? g.result.reasoning : null} hooks={hooks} className="markdown" testId="reasoning-text" />
             </details>
             <div className="answer-block" data-testid="answer" hidden={g.answer.length === 0 && !answerText}>
               <div className="answer-header">
@@ -125,7 +107,7 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
                   </button>
                 )}
               </div>
-              <MarkdownStream stream={g.answer} version={g.version} finalText={answerText} hooks={hooks} className="markdown" testId="answer-text" onRendered={followEnd} />
+              <MarkdownStream stream={g.answer} version={g.version} finalText={answerText} hooks={hooks} className="markdown" testId="answer-text" />
             </div>
             {g.result?.boxed && <FinalAnswer tex={g.result.boxed} onCopyTex={onCopyTex} />}
             {g.error && (
@@ -142,6 +124,7 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
             )}
           </>
         )}
+        <div className="scroll-anchor" aria-hidden="true" />
       </div>
     </section>
   );
