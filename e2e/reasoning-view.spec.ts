@@ -1,6 +1,75 @@
 import { join } from 'node:path';
 import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type Workbench } from './fixtures';
+
+/** Loads the tiny model for real, then takes over answers at the wire: returns a function that sends events. */
+async function liveViewWithWire(workbench: Workbench): Promise<{ page: Page; send: (m: unknown) => void; ask: (prompt: string) => Promise<string> }> {
+  await writeTinyModel(join(workbench.dataDir, 'models', 'tiny.gguf'));
+  const page = await workbench.start();
+  await page.getByRole('button', { name: 'Models' }).click();
+  await page.getByTestId('model-row').getByRole('button', { name: 'Load' }).click();
+  await expect(page.getByTestId('model-state')).toHaveAttribute('data-state', 'ready');
+  await page.getByRole('button', { name: 'Workbench' }).click();
+  const wire: { inject?: (message: unknown) => void } = {};
+  await page.routeWebSocket('**/api/events', (ws) => {
+    ws.connectToServer();
+    wire.inject = (message) => ws.send(JSON.stringify(message));
+  });
+  await page.reload();
+  await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'connected');
+  const ids: string[] = [];
+  await page.route('**/api/call/generate', async (route) => {
+    const id = (route.request().postDataJSON() as { input: { id: string } }).input.id;
+    ids.push(id);
+    await route.fulfill({ json: { ok: true, value: { id } } });
+  });
+  const ask = async (prompt: string) => {
+    const before = ids.length;
+    await page.getByLabel('Problem statement').fill(prompt);
+    await page.getByRole('button', { name: 'Ask VibeThinker' }).click();
+    await expect.poll(() => ids.length).toBe(before + 1);
+    return ids[before] ?? '';
+  };
+  return { page, send: (m) => wire.inject?.(m), ask };
+}
+
+const finished = (id: string, answer: string) => ({
+  type: 'event',
+  name: 'generationFinished',
+  payload: { id, reasoning: 'thinking', answer, boxed: null, droppedTurns: 0, error: null, stats: { promptTokens: 1, completionTokens: 2, timeToFirstTokenMs: 1, tokensPerSecond: 1, durationMs: 1, stopReason: 'end' } },
+});
+
+test('new code from an answer never silently replaces the user\'s edits', async ({ workbench }) => {
+  test.skip(workbench.kind !== 'web', 'injects events at the WebSocket, which the desktop IPC does not use');
+  const { page, send, ask } = await liveViewWithWire(workbench);
+  const lines = page.getByTestId('editor').locator('.view-lines');
+
+  // An untouched editor takes the answer's code directly.
+  let id = await ask('first');
+  send(finished(id, 'Here:\n\n```python\nprint("first")\n```'));
+  await expect(lines).toContainText('print("first")');
+
+  // The user edits; the next answer's code is offered, not forced.
+  await lines.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\n# my own note');
+  id = await ask('second');
+  send(finished(id, '```python\nprint("second")\n```'));
+  await expect(page.getByTestId('editor-offer')).toBeVisible();
+  await expect(lines).toContainText('# my own note');
+  await expect(lines).not.toContainText('print("second")');
+  await page.getByRole('button', { name: 'Replace (undoable)' }).click();
+  await expect(lines).toContainText('print("second")');
+  // One undo brings the user's text back.
+  await lines.click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(lines).toContainText('# my own note');
+
+  // "Open in editor" on a code block is an explicit request: it replaces (still undoable).
+  await page.getByTestId('answer-text').getByRole('button', { name: 'Open in editor' }).click();
+  await expect(lines).toContainText('print("second")');
+});
 import { answerTranscript, reasoningTranscript, tokenPieces } from './support/transcript';
 
 test('a long reasoning transcript with math streams through the real view', async ({ workbench }) => {
