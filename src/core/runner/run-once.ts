@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import type { Sandbox } from './sandbox';
+
+export interface RunLimits {
+  cpuMs: number;
+  /** Real time; catches sleeping and waiting for input that never comes. */
+  wallMs: number;
+  memoryMb: number;
+  /** Bytes of stdout and of stderr kept; more is an output-limit failure. */
+  outputBytes: number;
+  processes: number;
+}
+
+export interface RunOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  cpuMs: number;
+  wallMs: number;
+  peakMemoryMb: number;
+  stdout: string;
+  stderr: string;
+  outputExceeded: 'stdout' | 'stderr' | null;
+  wallExceeded: boolean;
+}
+
+export interface RunSpec {
+  sandbox: Sandbox;
+  python: string;
+  workDir: string;
+  /** Folders hidden from the solution, and folders kept reachable under them. */
+  hide: string[];
+  keep: string[];
+  /** The program to start under the limits, relative to the work folder. */
+  program: string;
+  input: string;
+  limits: RunLimits;
+}
+
+/** What the solution's environment holds: nothing of the app's, only what Python needs. */
+function cleanEnv(workDir: string): NodeJS.ProcessEnv {
+  return { PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', HOME: workDir };
+}
+
+/**
+ * Runs one program once under the sandbox and limits, feeding `input` on
+ * stdin (then closing it). The outcome is decided when the process exits,
+ * not when its pipes close (a leftover child may hold them open); the whole
+ * process group is then killed with SIGKILL.
+ */
+export function runOnce(spec: RunSpec): Promise<RunOutcome> {
+  const bootstrapArgs = [
+    spec.python,
+    '-I',
+    'bootstrap.py',
+    JSON.stringify({
+      cpuSeconds: Math.ceil(spec.limits.cpuMs / 1000) + 1,
+      memoryBytes: spec.limits.memoryMb * 1024 * 1024,
+      processes: spec.limits.processes,
+      fileBytes: 64 * 1024 * 1024,
+    }),
+    spec.program,
+    spec.python,
+  ];
+  const command = spec.sandbox.wrap(bootstrapArgs, { work: spec.workDir, hide: spec.hide, keep: spec.keep });
+  const started = performance.now();
+  const child = spawn(command[0] ?? spec.python, command.slice(1), {
+    cwd: spec.workDir,
+    env: cleanEnv(spec.workDir),
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+
+  return new Promise((resolve) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const report: Buffer[] = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let outputExceeded: RunOutcome['outputExceeded'] = null;
+    let wallExceeded = false;
+    let settled = false;
+
+    const killTree = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    const wall = setTimeout(() => {
+      wallExceeded = true;
+      killTree();
+    }, spec.limits.wallMs);
+
+    const collect = (target: Buffer[], which: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      const size = which === 'stdout' ? (outBytes += chunk.length) : (errBytes += chunk.length);
+      if (size > spec.limits.outputBytes) {
+        outputExceeded ??= which;
+        killTree();
+        return;
+      }
+      target.push(chunk);
+    };
+    child.stdout?.on('data', collect(out, 'stdout'));
+    child.stderr?.on('data', collect(err, 'stderr'));
+    const reportPipe = child.stdio[3] as NodeJS.ReadableStream | undefined;
+    reportPipe?.on('data', (chunk: Buffer) => report.push(chunk));
+    reportPipe?.on('error', () => undefined);
+
+    // A solution that never reads stdin makes this write fail; that is fine.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(spec.input);
+
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(wall);
+      killTree();
+      for (const stream of [child.stdout, child.stderr, reportPipe]) (stream as { destroy?: () => void } | null)?.destroy?.();
+      const parsed = parseReport(Buffer.concat(report).toString('utf8'));
+      resolve({
+        exitCode: parsed ? parsed.exitCode : child.exitCode,
+        signal: parsed ? parsed.signal : (child.signalCode ?? (wallExceeded || outputExceeded ? 'SIGKILL' : null)),
+        cpuMs: parsed ? Math.round(parsed.cpuSeconds * 1000) : 0,
+        wallMs: Math.round(performance.now() - started),
+        peakMemoryMb: parsed ? Math.round((parsed.maxRssKb / 1024) * 10) / 10 : 0,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        outputExceeded,
+        wallExceeded,
+      });
+    };
+    child.on('exit', () => {
+      // The report is written just before the sandbox exits; give the pipe a moment, not forever.
+      if (reportPipe && !(reportPipe as { readableEnded?: boolean }).readableEnded) {
+        const grace = setTimeout(finish, 200);
+        reportPipe.once('end', () => {
+          clearTimeout(grace);
+          finish();
+        });
+      } else finish();
+    });
+    child.on('error', () => finish());
+  });
+}
+
+interface BootstrapReport {
+  exitCode: number | null;
+  signal: string | null;
+  cpuSeconds: number;
+  maxRssKb: number;
+}
+
+function parseReport(text: string): BootstrapReport | null {
+  try {
+    return JSON.parse(text) as BootstrapReport;
+  } catch {
+    return null;
+  }
+}

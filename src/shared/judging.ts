@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+export const TestCaseSchema = z.object({ input: z.string().max(64 * 1024 * 1024), output: z.string().max(64 * 1024 * 1024) });
+export type TestCase = z.output<typeof TestCaseSchema>;
+
+/** How outputs are compared: exact tokens (default) or floats with a tolerance. */
+export const ComparisonSchema = z
+  .object({
+    floatTolerance: z.number().positive().max(1).optional(),
+    /** Absolute or relative tolerance; a value passes if either is within it when `either`. Default: either. */
+    toleranceMode: z.enum(['absolute', 'relative', 'either']).optional(),
+  })
+  .strict();
+
+/** A problem in Competitive Companion's shape (the fields the judge uses). */
+export const ProblemSchema = z.object({
+  name: z.string().max(500).default('Untitled problem'),
+  group: z.string().max(500).optional(),
+  url: z.string().max(2000).optional(),
+  /** Milliseconds of CPU time per test. Default: 2000. */
+  timeLimit: z.number().int().positive().max(60_000).default(2000),
+  /** Megabytes. Default: 256. */
+  memoryLimit: z.number().int().positive().max(8192).default(256),
+  tests: z.array(TestCaseSchema).max(500).default([]),
+  interactive: z.boolean().optional(),
+  comparison: ComparisonSchema.optional(),
+});
+export type Problem = z.output<typeof ProblemSchema>;
+
+export const verdicts = ['AC', 'WA', 'TLE', 'MLE', 'RE', 'OLE', 'CE'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+export interface TestResult {
+  index: number;
+  verdict: Verdict;
+  /** One line: the exception's last line, the signal, the limit hit, or the first difference. */
+  detail: string | null;
+  cpuMs: number;
+  wallMs: number;
+  peakMemoryMb: number;
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** For WA: a readable diff of expected vs got. */
+  diff: string | null;
+}
+
+/** What this machine actually enforces; the report never claims more. */
+export interface Containment {
+  time: boolean;
+  memory: boolean;
+  processes: boolean;
+  network: boolean;
+  filesystem: boolean;
+  /** Runs as an unprivileged user (the app itself runs as root). */
+  unprivilegedUser: boolean;
+  notes: string[];
+}
+
+export interface JudgeReport {
+  verdict: Verdict;
+  passed: number;
+  total: number;
+  compileError: string | null;
+  tests: TestResult[];
+  containment: Containment;
+  python: string;
+}
