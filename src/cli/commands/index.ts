@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command';
 import { askCommand } from './ask';
 import { infoCommand } from './info';
+import { judgeCommand } from './judge';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 
 /** Every `vibe` sub-command, in the order `vibe --help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand, askCommand, modelsCommand, infoCommand];
+export const commands: readonly CliCommand[] = [serveCommand, askCommand, judgeCommand, modelsCommand, infoCommand];
