@@ -7,6 +7,7 @@ import { WorkbenchError } from '../shared/api/errors';
 import { EventHub } from './api/event-hub';
 import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './llm/llm-service';
+import { JudgeService } from './problems/judge-service';
 import { consoleLogger, type Logger } from './logger';
 
 export interface WorkbenchCoreOptions {
@@ -38,6 +39,7 @@ export class WorkbenchCore {
   readonly dataDir: string;
   readonly modelsDir: string;
   readonly llm: LlmService;
+  readonly judging: JudgeService;
   #disposed = false;
   #pingSeq = 0;
 
@@ -67,8 +69,10 @@ export class WorkbenchCore {
       log: options.log ?? consoleLogger,
       env: options.env,
     });
+    this.judging = new JudgeService({ dataDir: this.dataDir, events: this.events, settings: () => this.settings.get() });
     this.handlers = {
       ...this.llm.handlers,
+      ...this.judging.handlers,
       getAppInfo: async () => ({ ...info }),
       getSettings: async () => this.settings.get(),
       updateSettings: async (patch) => {
@@ -112,7 +116,7 @@ export class WorkbenchCore {
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
-    await this.llm.dispose();
+    await Promise.all([this.llm.dispose(), this.judging.dispose()]);
   }
 
   [Symbol.asyncDispose](): Promise<void> {

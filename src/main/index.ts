@@ -39,6 +39,8 @@ async function start(): Promise<void> {
   serveRendererOverAppProtocol(join(here, '../renderer'));
   registerIpcApi(ipcMain, core.handlers, isTrustedUrl);
   core.events.subscribe(eventForwarder(() => BrowserWindow.getAllWindows().map((w) => w.webContents), isTrustedUrl));
+  // Competitive Companion import; a busy port is reported in the UI, it does not stop the app.
+  await core.judging.listen(core.settings.get().companionPort);
   openMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();

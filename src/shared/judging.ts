@@ -67,3 +67,51 @@ export interface JudgeReport {
   containment: Containment;
   python: string;
 }
+
+/** A problem as the workbench keeps it: Competitive Companion's fields plus an id and a statement. */
+export const ProblemRecordSchema = ProblemSchema.extend({
+  id: z.string().regex(/^[\w-]{1,80}$/),
+  statement: z.string().max(200_000).default(''),
+  importedAt: z.string(),
+});
+export type ProblemRecord = z.output<typeof ProblemRecordSchema>;
+
+export const CompanionStatusSchema = z.object({
+  port: z.number(),
+  listening: z.boolean(),
+  /** Why import is off (port busy…), or null. */
+  error: z.string().nullable(),
+});
+export type CompanionStatus = z.output<typeof CompanionStatusSchema>;
+
+export const TestResultSchema = z.object({
+  index: z.number(),
+  verdict: z.enum(verdicts),
+  detail: z.string().nullable(),
+  cpuMs: z.number(),
+  wallMs: z.number(),
+  peakMemoryMb: z.number(),
+  exitCode: z.number().nullable(),
+  signal: z.string().nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+  diff: z.string().nullable(),
+});
+
+export const JudgeReportSchema = z.object({
+  verdict: z.enum(verdicts),
+  passed: z.number(),
+  total: z.number(),
+  compileError: z.string().nullable(),
+  tests: z.array(TestResultSchema),
+  containment: z.object({
+    time: z.boolean(),
+    memory: z.boolean(),
+    processes: z.boolean(),
+    network: z.boolean(),
+    filesystem: z.boolean(),
+    unprivilegedUser: z.boolean(),
+    notes: z.array(z.string()),
+  }),
+  python: z.string(),
+});

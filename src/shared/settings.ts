@@ -26,6 +26,10 @@ export const settingsShape = {
   threads: z.union([z.literal('auto'), z.number().int().min(1).max(256)]).default('auto'),
   /** When the model loops: do nothing, warn and offer to stop, or stop it. Default: warn. */
   repetitionGuard: z.enum(['off', 'warn', 'stop']).default('warn'),
+  /** Port Competitive Companion posts problems to (one of the extension's built-in ports). Default: 10043. */
+  companionPort: z.number().int().min(1024).max(65535).default(10043),
+  /** Python command for running solutions; null finds python3, python or py -3. Default: null. */
+  python: z.string().min(1).max(500).nullable().default(null),
 };
 
 export const SettingsSchema = z.object(settingsShape);
@@ -43,6 +47,8 @@ export const SettingsPatchSchema = z
     contextSize: settingsShape.contextSize.unwrap().optional(),
     threads: settingsShape.threads.unwrap().optional(),
     repetitionGuard: settingsShape.repetitionGuard.unwrap().optional(),
+    companionPort: settingsShape.companionPort.unwrap().optional(),
+    python: settingsShape.python.unwrap().optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

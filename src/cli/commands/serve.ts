@@ -22,7 +22,8 @@ Options:
   --host <addr>      address to bind (default: 127.0.0.1)
   --allow-remote     required to bind an address other machines can reach
 ${dataDirHelp}
-  --models-dir <dir> where GGUF models are looked for (default: <data-dir>/models)`,
+  --models-dir <dir> where GGUF models are looked for (default: <data-dir>/models)
+  --companion-port <n>  port for Competitive Companion imports (default: the setting, 10043; 0 = off)`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -32,6 +33,7 @@ ${dataDirHelp}
         host: { type: 'string', default: '127.0.0.1' },
         'allow-remote': { type: 'boolean', default: false },
         'models-dir': { type: 'string' },
+        'companion-port': { type: 'string' },
       },
       strict: true,
     });
@@ -59,6 +61,13 @@ ${dataDirHelp}
       port,
       allowRemote: values['allow-remote'],
     });
+    const companionPort = values['companion-port'] === undefined ? core.settings.get().companionPort : Number(values['companion-port']);
+    if (!Number.isInteger(companionPort) || companionPort < 0 || companionPort > 65535) throw new UsageError('--companion-port must be a port number (0 turns import off).');
+    if (companionPort > 0) {
+      const companion = await core.judging.listen(companionPort);
+      if (companion.error) io.err(`warning: ${companion.error}`);
+      else io.out(`Competitive Companion: send problems to port ${companion.port}.`);
+    }
     if (!isLoopbackHost(server.host)) {
       io.err(`warning: listening on ${server.host}: anyone on your network who has the address below can use this workbench.`);
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppInfoSchema } from '../app-info';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { CatalogSchema, DownloadStateSchema, LoadModelInputSchema, ModelFileInfoSchema, ModelStatusSchema } from '../models';
+import { CompanionStatusSchema, JudgeReportSchema, ProblemRecordSchema, TestResultSchema } from '../judging';
 import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
 
@@ -56,6 +57,20 @@ export const methodSchemas = {
   generate: { input: GenerateInputSchema, output: z.object({ id: z.string() }) },
   stopGeneration: { input: z.object({ id: z.string().max(100).optional() }).strict().optional(), output: z.object({ stopped: z.boolean() }) },
   resetConversation: { input: noInput, output: z.object({ ok: z.literal(true) }) },
+  /** Problems, newest first (imported from Competitive Companion or made in the UI). */
+  listProblems: { input: noInput, output: z.array(ProblemRecordSchema) },
+  getProblem: { input: z.object({ id: z.string().max(100) }).strict(), output: ProblemRecordSchema },
+  /** Creates or updates a problem (statement, limits, tests). */
+  saveProblem: { input: ProblemRecordSchema, output: ProblemRecordSchema },
+  deleteProblem: { input: z.object({ id: z.string().max(100) }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** Judges code on a problem's tests (all, or `only` these indexes); per-test results also arrive as `judgeProgress`. */
+  judgeCode: {
+    input: z.object({ code: z.string().max(1_000_000), problemId: z.string().max(100), only: z.array(z.number().int().min(0)).max(500).optional() }).strict(),
+    output: JudgeReportSchema,
+  },
+  /** Runs code on custom input under the problem's limits (or the defaults). */
+  runCustom: { input: z.object({ code: z.string().max(1_000_000), input: z.string().max(16_000_000), problemId: z.string().max(100).optional() }).strict(), output: JudgeReportSchema },
+  getCompanionStatus: { input: noInput, output: CompanionStatusSchema },
 } satisfies Record<MethodName, MethodSchema>;
 
 /** Event streams pushed from core to every connected UI. */
@@ -67,6 +82,8 @@ export const eventSchemas = {
   generationDelta: GenerationDeltaSchema,
   generationFinished: GenerationResultSchema,
   repetitionDetected: RepetitionEventSchema,
+  problemsChanged: z.object({ problems: z.array(ProblemRecordSchema) }),
+  judgeProgress: z.object({ problemId: z.string(), result: TestResultSchema }),
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

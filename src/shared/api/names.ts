@@ -19,6 +19,13 @@ export const methodNames = [
   'generate',
   'stopGeneration',
   'resetConversation',
+  'listProblems',
+  'getProblem',
+  'saveProblem',
+  'deleteProblem',
+  'judgeCode',
+  'runCustom',
+  'getCompanionStatus',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
@@ -30,6 +37,8 @@ export const eventNames = [
   'generationDelta',
   'generationFinished',
   'repetitionDetected',
+  'problemsChanged',
+  'judgeProgress',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { WorkbenchError } from '../../shared/api/errors';
+import { ProblemRecordSchema, ProblemSchema, type ProblemRecord } from '../../shared/judging';
+import { writeFileAtomic } from '../storage/atomic-write';
+
+/** Problems kept as one JSON file each in `<data>/problems`, written atomically. */
+export class ProblemStore {
+  readonly #dir: string;
+
+  constructor(dataDir: string) {
+    this.#dir = join(dataDir, 'problems');
+  }
+
+  async list(): Promise<ProblemRecord[]> {
+    const names = await readdir(this.#dir).catch(() => [] as string[]);
+    const records = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.#read(join(this.#dir, n))));
+    return records.filter((r): r is ProblemRecord => r !== null).sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+  }
+
+  async get(id: string): Promise<ProblemRecord> {
+    const record = await this.#read(this.#path(id));
+    if (!record) throw new WorkbenchError('NotFoundError', 'no_problem', `No problem with id ${id}.`);
+    return record;
+  }
+
+  /** Adds a problem as Competitive Companion sends it (unknown fields dropped). */
+  async import(raw: unknown): Promise<ProblemRecord> {
+    const problem = ProblemSchema.parse(raw);
+    const record: ProblemRecord = { ...problem, id: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, statement: '', importedAt: new Date().toISOString() };
+    return this.save(record);
+  }
+
+  async save(record: ProblemRecord): Promise<ProblemRecord> {
+    const valid = ProblemRecordSchema.parse(record);
+    await mkdir(this.#dir, { recursive: true });
+    await writeFileAtomic(this.#path(valid.id), JSON.stringify(valid, null, 2));
+    return valid;
+  }
+
+  async delete(id: string): Promise<void> {
+    await rm(this.#path(id), { force: true });
+  }
+
+  #path(id: string): string {
+    if (!/^[\w-]{1,80}$/.test(id)) throw new WorkbenchError('ValidationError', 'bad_id', 'Invalid problem id.');
+    return join(this.#dir, `${id}.json`);
+  }
+
+  async #read(path: string): Promise<ProblemRecord | null> {
+    try {
+      const parsed = ProblemRecordSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+}
