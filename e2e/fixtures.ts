@@ -9,6 +9,8 @@ import { chromiumArgs, chromiumPath, electronBinary, mainBundle, repoRoot } from
 export interface StartOptions {
   /** A Hugging Face stand-in for model downloads (HF_ENDPOINT). */
   hfEndpoint?: string;
+  /** Port for Competitive Companion imports. Default: off, so parallel tests never compete for 10043. */
+  companionPort?: number;
 }
 
 export interface Workbench {
@@ -28,7 +30,7 @@ export interface Workbench {
 /** Starts `vibe serve` as a user would and waits for the address it prints. */
 async function startServer(dataDir: string, options: StartOptions): Promise<{ child: ChildProcess; url: string }> {
   // An explicit models folder inside the test's data dir: a developer's models/ must not leak in.
-  const args = ['serve', '--port', '0', '--data-dir', dataDir, '--models-dir', join(dataDir, 'models')];
+  const args = ['serve', '--port', '0', '--data-dir', dataDir, '--models-dir', join(dataDir, 'models'), '--companion-port', String(options.companionPort ?? 0)];
   const env = { ...process.env, ...(options.hfEndpoint ? { HF_ENDPOINT: options.hfEndpoint } : {}) };
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'vibe.mjs'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
-import type { GenerationResult } from '../../shared/generation';
+import { samplingPresets, type GenerationResult } from '../../shared/generation';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { editorBridge, lastPythonBlock } from './editor/editor-bridge';
 import type { WorkbenchClient } from './api/workbench-client';
@@ -11,6 +11,7 @@ import { ProblemPane } from './components/ProblemPane';
 import { ReasoningPane } from './components/ReasoningPane';
 import { SettingsView } from './components/SettingsView';
 import { StatusBar } from './components/StatusBar';
+import { TestsPanel } from './components/TestsPanel';
 import { useGeneration } from './state/use-generation';
 import { useModelState } from './state/use-model-state';
 import { useResolvedTheme } from './theme/use-resolved-theme';
@@ -110,6 +111,7 @@ export function App({ client }: { client: WorkbenchClient }) {
             running={generation.view?.running === true}
             onAsk={(prompt, sampling, followUp) => generation.ask(prompt, sampling, !followUp)}
             onStop={generation.stop}
+            tests={<TestsPanel client={client} canAskModel={status?.state === 'ready'} onFixWithFeedback={(feedback) => generation.ask(feedback, samplingPresets.code, false)} />}
           />
           <ReasoningPane
             fontSize={settings?.reasoningFontSize ?? 15}

@@ -50,6 +50,7 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
         cleanVersion = model.getAlternativeVersionId();
       },
       isDirty: () => model.getAlternativeVersionId() !== cleanVersion,
+      getCode: () => model.getValue(),
     });
     return () => {
       editorBridge.register(null);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { samplingPresets, type Sampling } from '../../../shared/generation';
 
 type Preset = keyof typeof samplingPresets;
@@ -9,12 +9,14 @@ interface ProblemPaneProps {
   running: boolean;
   onAsk: (prompt: string, sampling: Sampling, followUp: boolean) => void;
   onStop: () => void;
+  /** The problem's tests and the judge, below the statement. */
+  tests: ReactNode;
 }
 
 const mathSuffix = "\n\nLet's think step by step and output the final answer within \\boxed{}.";
 
 /** The problem statement, the preset, and Ask / Stop. */
-export function ProblemPane({ blockedReason, running, onAsk, onStop }: ProblemPaneProps) {
+export function ProblemPane({ blockedReason, running, onAsk, onStop, tests }: ProblemPaneProps) {
   const [statement, setStatement] = useState('');
   const [preset, setPreset] = useState<Preset>('code');
   const [sampling, setSampling] = useState<Sampling>(samplingPresets.code);
@@ -97,6 +99,7 @@ export function ProblemPane({ blockedReason, running, onAsk, onStop }: ProblemPa
           )}
           <span className="hint">{running ? 'Thinking…' : (blockedReason ?? 'Ctrl+Enter to ask')}</span>
         </div>
+        {tests}
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ export interface EditorHandle {
   setCode(code: string): void;
   /** True when the user changed the text since the app last put code there. */
   isDirty(): boolean;
+  getCode(): string;
 }
 
 type Offer = { code: string; language: string } | null;
@@ -55,6 +56,11 @@ export const editorBridge = {
     }
     publish({ code, language });
     return 'offered';
+  },
+
+  /** The editor's current text ('' before Monaco has loaded). */
+  getCode(): string {
+    return handle?.getCode() ?? '';
   },
 
   acceptOffer(): void {

@@ -1,0 +1,85 @@
+import { createServer } from 'node:net';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** Replaces the editor's text by typing, as a person would. */
+async function typeCode(page: Page, code: string) {
+  await page.getByTestId('editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(code);
+}
+
+test('a problem posted as Competitive Companion posts it is judged in the UI, with verdicts and a WA diff', async ({ workbench }) => {
+  test.skip(workbench.kind !== 'web', 'the desktop app listens on the configured port; this test needs a free one');
+  const port = await freePort();
+  const page = await workbench.start({ companionPort: port });
+  await expect(page.getByTestId('companion-status')).toContainText(`port ${port}`);
+
+  // What the browser extension sends for a Codeforces problem.
+  const response = await fetch(`http://127.0.0.1:${port}/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      name: 'A. Sum of Two',
+      group: 'Codeforces - Practice',
+      url: 'https://codeforces.com/problemset/problem/1/A',
+      interactive: false,
+      memoryLimit: 256,
+      timeLimit: 1000,
+      tests: [
+        { input: '1 2\n', output: '3\n' },
+        { input: '20 22\n', output: '42\n' },
+      ],
+      testType: 'single',
+      input: { type: 'stdin' },
+      output: { type: 'stdout' },
+      languages: { java: { mainClass: 'Main', taskClass: 'A' } },
+      batch: { id: 'e2e', size: 1 },
+    }),
+  });
+  expect(response.status).toBe(200);
+  const panel = page.getByTestId('tests-panel');
+  await expect(panel.getByLabel('Problem')).toHaveValue(/.+/);
+  await expect(panel.locator('option:checked')).toHaveText('A. Sum of Two');
+  await expect(panel.getByTestId('test-case')).toHaveCount(2);
+
+  await typeCode(page, 'print(3)');
+  await panel.getByRole('button', { name: 'Run tests' }).click();
+  await expect(panel.getByTestId('verdict-summary')).toContainText('WA 1/2 accepted');
+  await expect(panel.getByTestId('test-case').nth(0)).toContainText('AC');
+  await expect(panel.getByTestId('test-case').nth(1).getByTestId('diff')).toContainText('-    1 | 42');
+  await expect(panel.getByTestId('test-case').nth(1).getByTestId('diff')).toContainText('+    1 | 3');
+  await expect(panel.getByTestId('containment')).toContainText('time on · memory on');
+  await page.screenshot({ path: test.info().outputPath('judge-wa.png') });
+
+  await typeCode(page, 'print(sum(map(int, input().split())))');
+  await panel.getByRole('button', { name: 'Run tests' }).click();
+  await expect(panel.getByTestId('verdict-summary')).toContainText('AC 2/2 accepted');
+
+  // Tests can be added and edited; edits are saved.
+  await panel.getByRole('button', { name: 'Add test' }).click();
+  await expect(panel.getByTestId('test-case')).toHaveCount(3);
+  await panel.getByTestId('test-case').nth(2).getByLabel('Input').fill('5 5\n');
+  await panel.getByTestId('test-case').nth(2).getByLabel('Expected').fill('11\n');
+  await panel.getByTestId('test-case').nth(2).getByRole('button', { name: 'Run' }).click();
+  await expect(panel.getByTestId('test-case').nth(2)).toContainText('WA');
+  await page.screenshot({ path: test.info().outputPath('judge-tests.png') });
+});
+
+test('a malformed post is refused and imports nothing', async ({ workbench }) => {
+  test.skip(workbench.kind !== 'web', 'needs a free port');
+  const port = await freePort();
+  const page = await workbench.start({ companionPort: port });
+  await expect(page.getByTestId('companion-status')).toContainText(`port ${port}`);
+  const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{"name": "broken"' });
+  expect(response.status).toBe(400);
+  await expect(page.getByTestId('tests-panel').getByLabel('Problem')).toHaveValue('');
+});

@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'react';
+import type { CompanionStatus, ProblemRecord, TestCase } from '../../../shared/judging';
+import type { WorkbenchClient } from '../api/workbench-client';
+import { editorBridge } from '../editor/editor-bridge';
+
+type Report = Awaited<ReturnType<WorkbenchClient['judgeCode']>>;
+type Result = Report['tests'][number];
+
+interface TestsPanelProps {
+  client: WorkbenchClient;
+  /** Sends the model a follow-up about a failed test (same conversation). */
+  onFixWithFeedback: (feedback: string) => void;
+  canAskModel: boolean;
+}
+
+/** The problem's tests: pick a problem, edit tests, judge the editor's code, see verdicts and diffs. */
+export function TestsPanel({ client, onFixWithFeedback, canAskModel }: TestsPanelProps) {
+  const [problems, setProblems] = useState<ProblemRecord[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [companion, setCompanion] = useState<CompanionStatus | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    client.listProblems().then(setProblems, () => undefined);
+    client.getCompanionStatus().then(setCompanion, () => undefined);
+    return client.on('problemsChanged', ({ problems: next }) => {
+      setProblems(next);
+      // A freshly imported problem becomes the current one.
+      setSelectedId((current) => (next.some((p) => p.id === current) ? current : (next[0]?.id ?? null)));
+    });
+  }, [client]);
+
+  const problem = problems.find((p) => p.id === selectedId) ?? null;
+  const save = (next: ProblemRecord) => {
+    setProblems((all) => all.map((p) => (p.id === next.id ? next : p)));
+    client.saveProblem(next).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  };
+  const updateTest = (index: number, change: Partial<TestCase>) => {
+    if (!problem) return;
+    save({ ...problem, tests: problem.tests.map((t, i) => (i === index ? { ...t, ...change } : t)) });
+  };
+
+  const run = (only?: number[]) => {
+    if (!problem) return;
+    setRunning(true);
+    setError(null);
+    client
+      .judgeCode({ code: editorBridge.getCode(), problemId: problem.id, ...(only ? { only } : {}) })
+      .then(setReport, (err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+      .finally(() => setRunning(false));
+  };
+
+  const resultFor = (index: number): Result | undefined => report?.tests.find((t) => t.index === index);
+  const firstFailure = report?.tests.find((t) => t.verdict !== 'AC');
+
+  return (
+    <div className="tests-panel" data-testid="tests-panel">
+      <div className="tests-header">
+        <select aria-label="Problem" value={selectedId ?? ''} onChange={(e) => setSelectedId(e.target.value || null)}>
+          <option value="">{problems.length ? 'Choose a problem…' : 'No problems yet'}</option>
+          {problems.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        {problem && (
+          <button type="button" className="primary" disabled={running || problem.tests.length === 0} onClick={() => run()}>
+            {running ? 'Running…' : 'Run tests'}
+          </button>
+        )}
+      </div>
+      {companion && (
+        <p className="hint" data-testid="companion-status">
+          {companion.listening ? `Competitive Companion: send problems to port ${companion.port}.` : (companion.error ?? 'Competitive Companion import is off.')}
+        </p>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {problem && (
+        <>
+          <p className="hint">
+            {problem.timeLimit} ms · {problem.memoryLimit} MB{problem.url && /^https?:\/\//.test(problem.url) ? ' · ' : ''}
+            {problem.url && /^https?:\/\//.test(problem.url) && (
+              <a href={problem.url} target="_blank" rel="noopener noreferrer">
+                source
+              </a>
+            )}
+          </p>
+          {report?.compileError && (
+            <pre className="verdict-detail" data-testid="compile-error">
+              <span className="verdict verdict-CE">CE</span> {report.compileError}
+            </pre>
+          )}
+          {report && !report.compileError && (
+            <p className="verdict-summary" data-testid="verdict-summary">
+              <span className={`verdict verdict-${report.verdict}`}>{report.verdict}</span> {report.passed}/{report.total} accepted
+              {firstFailure && canAskModel && (
+                <button type="button" onClick={() => onFixWithFeedback(feedbackFor(problem, firstFailure))}>
+                  Fix with feedback
+                </button>
+              )}
+            </p>
+          )}
+          <ol className="test-list">
+            {problem.tests.map((test, index) => {
+              const result = resultFor(index);
+              return (
+                <li key={index} className="test-case" data-testid="test-case">
+                  <div className="test-case-header">
+                    <strong>Test {index + 1}</strong>
+                    {result && <span className={`verdict verdict-${result.verdict}`}>{result.verdict}</span>}
+                    {result && (
+                      <span className="hint">
+                        {result.cpuMs} ms CPU · {result.wallMs} ms · {result.peakMemoryMb.toFixed(1)} MB
+                      </span>
+                    )}
+                    <span className="spacer" />
+                    <button type="button" onClick={() => run([index])} disabled={running}>
+                      Run
+                    </button>
+                    <button type="button" aria-label={`Delete test ${index + 1}`} onClick={() => save({ ...problem, tests: problem.tests.filter((_, i) => i !== index) })}>
+                      ✕
+                    </button>
+                  </div>
+                  <div className="test-io">
+                    <label>
+                      Input
+                      <textarea value={test.input} spellCheck={false} onChange={(e) => updateTest(index, { input: e.target.value })} />
+                    </label>
+                    <label>
+                      Expected
+                      <textarea value={test.output} spellCheck={false} onChange={(e) => updateTest(index, { output: e.target.value })} />
+                    </label>
+                  </div>
+                  {result?.detail && <p className="verdict-detail">{result.detail}</p>}
+                  {result?.diff && <pre className="diff" data-testid="diff">{result.diff}</pre>}
+                  {result && result.verdict !== 'AC' && result.stderr && <pre className="stderr">{result.stderr.slice(-2000)}</pre>}
+                </li>
+              );
+            })}
+          </ol>
+          <button type="button" onClick={() => save({ ...problem, tests: [...problem.tests, { input: '', output: '' }] })}>
+            Add test
+          </button>
+          {report && (
+            <p className="hint" data-testid="containment">
+              Sandbox: {containmentText(report.containment)}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function containmentText(c: Report['containment']): string {
+  const on = (flag: boolean, name: string) => `${name} ${flag ? 'on' : 'off'}`;
+  return [on(c.time, 'time'), on(c.memory, 'memory'), on(c.processes, 'processes'), on(c.network, 'network isolation'), on(c.filesystem, 'file isolation')].join(' · ');
+}
+
+/** The follow-up the model gets after a failed test: input, expected, and what happened. */
+export function feedbackFor(problem: ProblemRecord, result: Result): string {
+  const test = problem.tests[result.index];
+  const got = result.verdict === 'WA' ? `Your output:\n\`\`\`\n${result.stdout.slice(0, 2000)}\n\`\`\`` : `Result: ${result.verdict}${result.detail ? ` — ${result.detail}` : ''}${result.stderr ? `\n\`\`\`\n${result.stderr.slice(-1500)}\n\`\`\`` : ''}`;
+  return `Your code failed test ${result.index + 1} (${result.verdict}).\n\nInput:\n\`\`\`\n${test?.input.slice(0, 2000) ?? ''}\n\`\`\`\n\nExpected output:\n\`\`\`\n${test?.output.slice(0, 2000) ?? ''}\n\`\`\`\n\n${got}\n\nFind the bug and give the complete corrected Python solution in one code block.`;
+}
