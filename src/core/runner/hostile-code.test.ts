@@ -155,6 +155,19 @@ describe('the judge against hostile code', async () => {
     expect(await readFile(join(dataDir, 'settings.json'), 'utf8')).toBe('{"token":"hunter2-data"}');
   });
 
+  it.skipIf(!isolated)('cannot undo the hiding: no capabilities, no unmount', async () => {
+    const code = [
+      'import subprocess',
+      `r = subprocess.run(["umount", ${JSON.stringify(homedir())}], capture_output=True, text=True)`,
+      'print("umount", r.returncode)',
+      'print(open("/proc/self/status").read().split("CapEff:")[1].split()[0])',
+    ].join('\n');
+    const report = await judge(code, problem(), { hide: [dataDir] });
+    const out = report.tests[0]?.stdout ?? '';
+    expect(out).not.toContain('umount 0');
+    expect(out).toContain('0000000000000000');
+  });
+
   it('leaves the host healthy: no processes, no run folders, and judging still works', async () => {
     await expect.poll(sandboxProcesses, { timeout: 3000 }).toBe(0);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('vibe-run-'))).toEqual([]);

@@ -38,7 +38,9 @@ while [ "$i" -lt "$n" ]; do
   dir=$(cat "/mnt/k$i.path"); mkdir -p "$dir"; mount --rbind "/mnt/k$i" "$dir"; i=$((i+1))
 done
 cd "$work"
-exec "$@"
+# Give up every capability before running anything of the solution's, so it cannot undo the
+# mounts above (it is root inside the namespace, but a root without capabilities).
+exec setpriv --securebits=+noroot,+noroot_locked,+no_setuid_fixup,+no_setuid_fixup_locked --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
 `;
 
 const unprivileged = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--'];
