@@ -83,3 +83,63 @@ test('a malformed post is refused and imports nothing', async ({ workbench }) =>
   expect(response.status).toBe(400);
   await expect(page.getByTestId('tests-panel').getByLabel('Problem')).toHaveValue('');
 });
+
+test('custom input runs, and "Fix with feedback" sends the failing test to the model and lands the new code', async ({ workbench }) => {
+  test.skip(workbench.kind !== 'web', 'injects the answer at the WebSocket');
+  const { writeTinyModel } = await import('../test/fixtures/tiny-model/tiny-model');
+  const { join } = await import('node:path');
+  await writeTinyModel(join(workbench.dataDir, 'models', 'tiny.gguf'));
+  const port = await freePort();
+  const page = await workbench.start({ companionPort: port });
+  const wire: { inject?: (m: unknown) => void } = {};
+  await page.routeWebSocket('**/api/events', (ws) => {
+    ws.connectToServer();
+    wire.inject = (m) => ws.send(JSON.stringify(m));
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Models' }).click();
+  await page.getByTestId('model-row').getByRole('button', { name: 'Load' }).click();
+  await expect(page.getByTestId('model-state')).toHaveAttribute('data-state', 'ready');
+  await page.getByRole('button', { name: 'Workbench' }).click();
+
+  await fetch(`http://127.0.0.1:${port}/`, {
+    method: 'POST',
+    body: JSON.stringify({ name: 'B. Sum', group: 'CF', url: 'https://codeforces.com/1', interactive: false, memoryLimit: 256, timeLimit: 1000, tests: [{ input: '1 2\n', output: '3\n' }, { input: '20 22\n', output: '42\n' }] }),
+  });
+  const panel = page.getByTestId('tests-panel');
+  await expect(panel.getByTestId('test-case')).toHaveCount(2);
+  await typeCode(page, 'print(3)');
+
+  await panel.getByText('Custom input').click();
+  await panel.getByLabel('Custom input').fill('7 8\n');
+  await panel.getByRole('button', { name: 'Run with this input' }).click();
+  await expect(panel.getByTestId('custom-output')).toContainText('3');
+
+  await panel.getByRole('button', { name: 'Run tests' }).click();
+  await expect(panel.getByTestId('verdict-summary')).toContainText('WA');
+  const requests: { id: string; prompt: string; newConversation: boolean }[] = [];
+  await page.route('**/api/call/generate', async (route) => {
+    const input = (route.request().postDataJSON() as { input: { id: string; prompt: string; newConversation: boolean } }).input;
+    requests.push(input);
+    await route.fulfill({ json: { ok: true, value: { id: input.id } } });
+  });
+  await panel.getByRole('button', { name: 'Fix with feedback' }).click();
+  await expect.poll(() => requests.length).toBe(1);
+  const request = requests[0];
+  expect(request?.newConversation).toBe(false);
+  expect(request?.prompt).toContain('failed test 2 (WA)');
+  expect(request?.prompt).toContain('20 22');
+  expect(request?.prompt).toContain('Expected output:\n```\n42');
+  expect(request?.prompt).toContain('Your output:\n```\n3');
+
+  wire.inject?.({
+    type: 'event',
+    name: 'generationFinished',
+    payload: { id: request?.id, reasoning: 'The code ignored the input.', answer: 'Fixed:\n\n```python\nprint(sum(map(int, input().split())))\n```', boxed: null, droppedTurns: 0, error: null, stats: { promptTokens: 1, completionTokens: 1, timeToFirstTokenMs: 1, tokensPerSecond: 1, durationMs: 1, stopReason: 'end' } },
+  });
+  // The editor held the user's typing, so the new code is offered rather than forced.
+  await page.getByRole('button', { name: 'Replace (undoable)' }).click();
+  await expect(page.getByTestId('editor').locator('.view-lines')).toContainText('print(sum(map(int, input().split())))');
+  await panel.getByRole('button', { name: 'Run tests' }).click();
+  await expect(panel.getByTestId('verdict-summary')).toContainText('AC 2/2 accepted');
+});

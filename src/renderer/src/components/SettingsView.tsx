@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppInfo } from '../../../shared/app-info';
 import { AutoNumberSetting } from './AutoNumberSetting';
 import { NumberSetting } from './NumberSetting';
+import { TextSetting } from './TextSetting';
 import { themeChoices, type Settings, type SettingsPatch } from '../../../shared/settings';
 
 interface SettingsViewProps {
@@ -84,6 +85,15 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
           </select>
         </label>
         <p className="hint">Model settings apply the next time a model is loaded.</p>
+        <h3 className="settings-subhead">Running code</h3>
+        <TextSetting
+          label="Python command"
+          hint="Empty finds python3, python or py -3."
+          value={settings.python ?? ''}
+          onCommit={(v) => apply({ python: v.trim() === '' ? null : v.trim() })}
+        />
+        <NumberSetting label="Competitive Companion port" value={settings.companionPort} min={1024} max={65535} onCommit={(n) => apply({ companionPort: n })} />
+        <p className="hint">The port applies at the next start; add it in the extension's settings too.</p>
         <p className={`save-status ${status?.kind ?? ''}`} role="status" data-testid="settings-status">
           {status?.text ?? 'Changes are saved automatically.'}
         </p>

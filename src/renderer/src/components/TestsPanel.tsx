@@ -21,6 +21,8 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel }: TestsPane
   const [report, setReport] = useState<Report | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [customInput, setCustomInput] = useState('');
+  const [custom, setCustom] = useState<Result | null>(null);
 
   useEffect(() => {
     client.listProblems().then(setProblems, () => undefined);
@@ -148,6 +150,32 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel }: TestsPane
           <button type="button" onClick={() => save({ ...problem, tests: [...problem.tests, { input: '', output: '' }] })}>
             Add test
           </button>
+          <details className="custom-input">
+            <summary>Custom input</summary>
+            <textarea aria-label="Custom input" value={customInput} spellCheck={false} onChange={(e) => setCustomInput(e.target.value)} />
+            <button
+              type="button"
+              disabled={running}
+              onClick={() => {
+                setRunning(true);
+                client
+                  .runCustom({ code: editorBridge.getCode(), input: customInput, problemId: problem.id })
+                  .then((r) => setCustom(r.tests[0] ?? null), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+                  .finally(() => setRunning(false));
+              }}
+            >
+              Run with this input
+            </button>
+            {custom && (
+              <div data-testid="custom-output">
+                <p className="hint">
+                  {custom.verdict === 'WA' || custom.verdict === 'AC' ? 'Finished' : custom.verdict} · {custom.cpuMs} ms CPU · {custom.peakMemoryMb.toFixed(1)} MB{custom.detail && custom.verdict !== 'WA' ? ` · ${custom.detail}` : ''}
+                </p>
+                <pre className="diff">{custom.stdout || '(no output)'}</pre>
+                {custom.stderr && <pre className="stderr">{custom.stderr.slice(-2000)}</pre>}
+              </div>
+            )}
+          </details>
           {report && (
             <p className="hint" data-testid="containment">
               Sandbox: {containmentText(report.containment)}
