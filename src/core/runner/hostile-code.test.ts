@@ -168,6 +168,17 @@ describe('the judge against hostile code', async () => {
     expect(out).toContain('0000000000000000');
   });
 
+  it.skipIf(!isolated)('a test cannot leave anything behind for the next test', async () => {
+    const code = [
+      'import os',
+      'seen = os.path.exists("/tmp/note") or os.path.exists("/var/tmp/note")',
+      'open("/tmp/note", "w").write("x")',
+      'print(3 if not seen else 4)',
+    ].join('\n');
+    const report = await judge(code, problem([{ input: '', output: '3' }, { input: '', output: '3' }, { input: '', output: '3' }]), { parallel: 1 });
+    expect(report.tests.map((t) => t.verdict)).toEqual(['AC', 'AC', 'AC']);
+  });
+
   it('leaves the host healthy: no processes, no run folders, and judging still works', async () => {
     await expect.poll(sandboxProcesses, { timeout: 3000 }).toBe(0);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('vibe-run-'))).toEqual([]);

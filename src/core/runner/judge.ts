@@ -7,6 +7,7 @@ import { describeDifference, outputsMatch } from './compare-output';
 import { locatePython, type PythonInfo } from './python-locator';
 import { runOnce, type RunLimits, type RunOutcome } from './run-once';
 import { detectSandbox, type Sandbox } from './sandbox';
+import { ZygoteSession } from './zygote-session';
 
 export interface JudgeOptions {
   /** Folders the solution must not see besides home (the app's data directory). */
@@ -22,7 +23,7 @@ export interface JudgeOptions {
 
 const outputCap = 16 * 1024 * 1024;
 const compileCheck = `import sys, traceback
-source = open("solution.py", "rb").read()
+source = __CODE__
 try:
     compile(source, "solution.py", "exec")
 except SyntaxError as error:
@@ -48,56 +49,70 @@ export async function judge(code: string, problem: Problem, options: JudgeOption
   };
   const base: Omit<JudgeReport, 'verdict' | 'passed' | 'tests' | 'compileError'> = { total: problem.tests.length, containment: sandbox.containment, python: `${python.executable} (${python.version})` };
 
-  const check = await inFreshFolder(sandbox, python, code, options, 'check.py', compileCheck, (run) =>
-    run('', { ...limits, cpuMs: 5000, wallMs: 15000, memoryMb: Math.max(256, limits.memoryMb) }),
-  );
-  if (check.exitCode !== 0) {
-    const message = check.stderr.trim() || check.signal || 'The code could not be compiled.';
-    return { ...base, verdict: 'CE', passed: 0, tests: [], compileError: message };
-  }
-
+  const hide = [homedir(), ...(options.hide ?? []), '/tmp', '/var/tmp', '/dev/shm'];
   const indexes = options.only ?? problem.tests.map((_, i) => i);
-  const results: TestResult[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < indexes.length) {
-      const index = indexes[next++];
-      const test = index === undefined ? undefined : problem.tests[index];
-      if (index === undefined || !test) continue;
-      const outcome = await inFreshFolder(sandbox, python, code, options, 'solution.py', code, (run) => run(test.input, limits));
-      const result = verdictFor(index, outcome, test.output, problem, limits);
-      results.push(result);
-      options.onTest?.(result);
+  const parallel = Math.max(1, Math.min(options.parallel ?? availableParallelism(), indexes.length || 1));
+  // With namespaces, tests run in warm sandboxes (one per worker) instead of a new sandbox each.
+  const warm = sandbox.containment.filesystem ? await warmSessions(sandbox, python, hide, parallel) : null;
+  try {
+    const run = (slot: number, program: string, input: string, runLimits: RunLimits) =>
+      warm ? warm.sessions[slot % warm.sessions.length]!.run(input, runLimits, program) : inFreshFolder(sandbox, python, hide, program, input, runLimits);
+
+    const check = await run(0, compileCheck.replace('__CODE__', JSON.stringify(code)), '', { ...limits, cpuMs: 5000, wallMs: 15000, memoryMb: Math.max(256, limits.memoryMb) });
+    if (check.exitCode !== 0) {
+      const message = check.stderr.trim() || check.signal || 'The code could not be compiled.';
+      return { ...base, verdict: 'CE', passed: 0, tests: [], compileError: message };
     }
-  };
-  const parallel = Math.max(1, Math.min(options.parallel ?? availableParallelism(), indexes.length));
-  await Promise.all(Array.from({ length: parallel }, worker));
-  results.sort((a, b) => a.index - b.index);
-  const failed = results.find((r) => r.verdict !== 'AC');
-  return { ...base, verdict: failed?.verdict ?? 'AC', passed: results.filter((r) => r.verdict === 'AC').length, tests: results, compileError: null };
+
+    const results: TestResult[] = [];
+    let next = 0;
+    const worker = async (slot: number) => {
+      while (next < indexes.length) {
+        const index = indexes[next++];
+        const test = index === undefined ? undefined : problem.tests[index];
+        if (index === undefined || !test) continue;
+        const outcome = await run(slot, code, test.input, limits);
+        const result = verdictFor(index, outcome, test.output, problem, limits);
+        results.push(result);
+        options.onTest?.(result);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, (_, slot) => worker(slot)));
+    results.sort((a, b) => a.index - b.index);
+    const failed = results.find((r) => r.verdict !== 'AC');
+    return { ...base, verdict: failed?.verdict ?? 'AC', passed: results.filter((r) => r.verdict === 'AC').length, tests: results, compileError: null };
+  } finally {
+    await warm?.dispose();
+  }
 }
 
-/** Runs in a new temporary folder holding the solution and the bootstrap, removed afterwards. */
-async function inFreshFolder(
-  sandbox: Sandbox,
-  python: PythonInfo,
-  code: string,
-  options: JudgeOptions,
-  program: string,
-  programSource: string,
-  body: (run: (input: string, limits: RunLimits) => Promise<RunOutcome>) => Promise<RunOutcome>,
-): Promise<RunOutcome> {
+/** Warm sandboxes for one judging: a session folder each, removed with the sessions. */
+async function warmSessions(sandbox: Sandbox, python: PythonInfo, hide: string[], count: number) {
+  const dirs = await Promise.all(Array.from({ length: count }, () => mkdtemp(join(tmpdir(), 'vibe-run-'))));
+  if (sandbox.dropsPrivileges) await Promise.all(dirs.map((d) => chmod(d, 0o777)));
+  const sessions = dirs.map((dir) => new ZygoteSession(sandbox, python.executable, dir, { hide, keep: keepReachable(dir, python, hide) }));
+  return {
+    sessions,
+    dispose: async () => {
+      for (const s of sessions) s.close();
+      await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }).catch(() => undefined)));
+    },
+  };
+}
+
+function keepReachable(workDir: string, python: PythonInfo, hide: string[]): string[] {
+  const underHidden = (path: string) => hide.some((h) => path === h || path.startsWith(h.endsWith(sep) ? h : h + sep));
+  return [workDir, ...(underHidden(python.prefix) ? [python.prefix] : [])];
+}
+
+/** Without namespaces: a new temporary folder and sandbox per run, removed afterwards. */
+async function inFreshFolder(sandbox: Sandbox, python: PythonInfo, hide: string[], programSource: string, input: string, limits: RunLimits): Promise<RunOutcome> {
   const workDir = await mkdtemp(join(tmpdir(), 'vibe-run-'));
   try {
-    await writeFile(join(workDir, 'solution.py'), code);
+    await writeFile(join(workDir, 'solution.py'), programSource);
     await writeFile(join(workDir, 'bootstrap.py'), bootstrapSource);
-    if (program !== 'solution.py') await writeFile(join(workDir, program), programSource);
-    // The sandbox user (nobody, when the app runs as root) must be able to use its folder.
     if (sandbox.dropsPrivileges) await chmod(workDir, 0o777);
-    const hide = [homedir(), ...(options.hide ?? []), '/tmp', '/var/tmp', '/dev/shm'];
-    const underHidden = (path: string) => hide.some((h) => path === h || path.startsWith(h.endsWith(sep) ? h : h + sep));
-    const keep = [workDir, ...(underHidden(python.prefix) ? [python.prefix] : [])];
-    return await body((input, limits) => runOnce({ sandbox, python: python.executable, workDir, hide, keep, program, input, limits }));
+    return await runOnce({ sandbox, python: python.executable, workDir, hide, keep: keepReachable(workDir, python, hide), program: 'solution.py', input, limits });
   } finally {
     await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
   }
