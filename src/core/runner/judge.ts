@@ -8,6 +8,7 @@ import { locatePython, type PythonInfo } from './python-locator';
 import { runOnce, type RunLimits, type RunOutcome } from './run-once';
 import { detectSandbox, type Sandbox } from './sandbox';
 import { ZygoteSession } from './zygote-session';
+import { processBudget } from './process-budget';
 
 export interface JudgeOptions {
   /** Folders the solution must not see besides home (the app's data directory). */
@@ -45,7 +46,7 @@ export async function judge(code: string, problem: Problem, options: JudgeOption
     wallMs: problem.timeLimit * 3 + 1000,
     memoryMb: problem.memoryLimit,
     outputBytes: outputCap,
-    processes: 32,
+    processes: processBudget(32),
   };
   const base: Omit<JudgeReport, 'verdict' | 'passed' | 'tests' | 'compileError'> = { total: problem.tests.length, containment: sandbox.containment, python: `${python.executable} (${python.version})` };
 

@@ -74,8 +74,21 @@ async function probe(): Promise<Sandbox> {
     } catch {
       base.notes.push('Linux namespaces are not available here (unshare failed): network and file isolation are off.');
     }
+  } else if (process.platform === 'darwin') {
+    // macOS: Seatbelt (sandbox-exec) with a profile that denies all network access.
+    const profile = '(version 1)(allow default)(deny network*)';
+    try {
+      await run('sandbox-exec', ['-p', profile, '/usr/bin/true'], { timeout: 10_000 });
+      return {
+        dropsPrivileges: false,
+        containment: { ...base, network: true, notes: ['macOS sandbox-exec: no network. File isolation is off: the solution can read your files.'] },
+        wrap: (command) => ['sandbox-exec', '-p', profile, ...command],
+      };
+    } catch {
+      base.notes.push('sandbox-exec is not available: network and file isolation are off.');
+    }
   } else {
-    base.notes.push(`Network and file isolation are not implemented on ${process.platform} yet: they are off.`);
+    base.notes.push(`Network and file isolation are not implemented on ${process.platform}: they are off.`);
   }
   if (root) base.notes.push('The app runs as root and could not switch to an unprivileged user: process limits do not bind.');
   return { dropsPrivileges: false, containment: base, wrap: (command) => command };
