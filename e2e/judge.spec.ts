@@ -72,6 +72,13 @@ test('a problem posted as Competitive Companion posts it is judged in the UI, wi
   await panel.getByTestId('test-case').nth(2).getByRole('button', { name: 'Run' }).click();
   await expect(panel.getByTestId('test-case').nth(2)).toContainText('WA');
   await page.screenshot({ path: test.info().outputPath('judge-tests.png') });
+
+  // The statement is kept with the problem.
+  await page.getByLabel('Problem statement').fill('Print the sum of two integers.');
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(page.getByTestId('tests-panel').locator('option:checked')).toHaveText('A. Sum of Two');
+  await expect(page.getByLabel('Problem statement')).toHaveValue('Print the sum of two integers.');
 });
 
 test('a malformed post is refused and imports nothing', async ({ workbench }) => {

@@ -54,6 +54,13 @@ describe('Competitive Companion import', () => {
     blocker.close();
   });
 
+  it('refuses to judge an interactive problem, with the reason', async () => {
+    const { core, post } = await listening();
+    await post(JSON.stringify({ ...problem('I. Guess'), interactive: true }));
+    const [stored] = await core.handlers.listProblems();
+    await expect(core.handlers.judgeCode({ code: 'print(1)', problemId: stored?.id ?? '' })).rejects.toMatchObject({ code: 'interactive' });
+  });
+
   it('judges the editor code on a stored problem', async () => {
     const { core, post } = await listening();
     await post(JSON.stringify(problem('A. Plus one')));

@@ -27,6 +27,7 @@ export function App({ client }: { client: WorkbenchClient }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [view, setView] = useState<View>('workbench');
+  const [statement, setStatement] = useState('');
   const theme = useResolvedTheme(settings?.theme);
   const models = useModelState(client);
   // When an answer finishes, its last Python block goes to the editor (or is offered, if the editor has edits).
@@ -111,7 +112,17 @@ export function App({ client }: { client: WorkbenchClient }) {
             running={generation.view?.running === true}
             onAsk={(prompt, sampling, followUp) => generation.ask(prompt, sampling, !followUp)}
             onStop={generation.stop}
-            tests={<TestsPanel client={client} canAskModel={status?.state === 'ready'} onFixWithFeedback={(feedback) => generation.ask(feedback, samplingPresets.code, false)} />}
+            statement={statement}
+            onStatementChange={setStatement}
+            tests={
+              <TestsPanel
+                client={client}
+                canAskModel={status?.state === 'ready'}
+                onFixWithFeedback={(feedback) => generation.ask(feedback, samplingPresets.code, false)}
+                statement={statement}
+                onLoadStatement={setStatement}
+              />
+            }
           />
           <ReasoningPane
             fontSize={settings?.reasoningFontSize ?? 15}

@@ -11,13 +11,14 @@ interface ProblemPaneProps {
   onStop: () => void;
   /** The problem's tests and the judge, below the statement. */
   tests: ReactNode;
+  statement: string;
+  onStatementChange: (statement: string) => void;
 }
 
 const mathSuffix = "\n\nLet's think step by step and output the final answer within \\boxed{}.";
 
 /** The problem statement, the preset, and Ask / Stop. */
-export function ProblemPane({ blockedReason, running, onAsk, onStop, tests }: ProblemPaneProps) {
-  const [statement, setStatement] = useState('');
+export function ProblemPane({ blockedReason, running, onAsk, onStop, tests, statement, onStatementChange: setStatement }: ProblemPaneProps) {
   const [preset, setPreset] = useState<Preset>('code');
   const [sampling, setSampling] = useState<Sampling>(samplingPresets.code);
   const [followUp, setFollowUp] = useState(false);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CompanionStatus, ProblemRecord, TestCase } from '../../../shared/judging';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { editorBridge } from '../editor/editor-bridge';
@@ -11,10 +11,13 @@ interface TestsPanelProps {
   /** Sends the model a follow-up about a failed test (same conversation). */
   onFixWithFeedback: (feedback: string) => void;
   canAskModel: boolean;
+  /** The statement box: filled from the chosen problem, and saved into it as it is edited. */
+  statement: string;
+  onLoadStatement: (statement: string) => void;
 }
 
 /** The problem's tests: pick a problem, edit tests, judge the editor's code, see verdicts and diffs. */
-export function TestsPanel({ client, onFixWithFeedback, canAskModel }: TestsPanelProps) {
+export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, onLoadStatement }: TestsPanelProps) {
   const [problems, setProblems] = useState<ProblemRecord[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [companion, setCompanion] = useState<CompanionStatus | null>(null);
@@ -25,7 +28,11 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel }: TestsPane
   const [custom, setCustom] = useState<Result | null>(null);
 
   useEffect(() => {
-    client.listProblems().then(setProblems, () => undefined);
+    // The newest problem is the current one when the workbench opens.
+    client.listProblems().then((list) => {
+      setProblems(list);
+      setSelectedId((current) => current ?? list[0]?.id ?? null);
+    }, () => undefined);
     client.getCompanionStatus().then(setCompanion, () => undefined);
     return client.on('problemsChanged', ({ problems: next }) => {
       setProblems(next);
@@ -35,6 +42,23 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel }: TestsPane
   }, [client]);
 
   const problem = problems.find((p) => p.id === selectedId) ?? null;
+
+  // Choosing a problem shows its statement; editing the statement saves it into the problem.
+  const loadedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!problem || loadedFor.current === problem.id) return;
+    loadedFor.current = problem.id;
+    onLoadStatement(problem.statement);
+  }, [problem, onLoadStatement]);
+  useEffect(() => {
+    if (!problem || loadedFor.current !== problem.id || problem.statement === statement) return;
+    const timer = setTimeout(() => {
+      const next = { ...problem, statement };
+      setProblems((all) => all.map((p) => (p.id === next.id ? next : p)));
+      client.saveProblem(next).catch(() => undefined);
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [statement, problem, client]);
   const save = (next: ProblemRecord) => {
     setProblems((all) => all.map((p) => (p.id === next.id ? next : p)));
     client.saveProblem(next).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
