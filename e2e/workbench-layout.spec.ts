@@ -40,6 +40,16 @@ test('the Monaco editor loads offline with Python highlighting and its worker', 
   expect(tokenClasses).toBeGreaterThan(1);
 
   // The editor worker runs as its own bundled file, not inlined and not on the main thread.
-  await expect.poll(() => page.workers().some((w) => w.url().includes('editor.worker'))).toBe(true);
+  // Monaco starts it on demand; word suggestions need it, so ask for them.
+  await page.keyboard.press('ControlOrMeta+Space');
+  await expect
+    .poll(
+      async () =>
+        page.workers().some((w) => w.url().includes('editor.worker')) ||
+        (await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('editor.worker')))),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await page.keyboard.press('Escape');
   expect(fallbackWarnings).toEqual([]);
 });
