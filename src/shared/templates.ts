@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Variables every template may use; their values come from the workbench (problem, editor, judge). */
+export const builtInVariables = ['problem', 'language', 'tests', 'feedback', 'code'] as const;
+
+export const TemplateVariableSchema = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z_][\w]{0,39}$/, 'a variable name is letters, digits and _'),
+    default: z.string().max(20_000).default(''),
+    description: z.string().max(500).default(''),
+  })
+  .strict();
+
+export const TemplateSamplingSchema = z
+  .object({
+    temperature: z.number().min(0).max(2),
+    topP: z.number().min(0).max(1),
+    topK: z.number().int().min(0).max(1000),
+    maxTokens: z.number().int().min(1).max(131_072),
+  })
+  .strict();
+
+/** A prompt template, stored as one JSON file; `version` is the file format's, for migrations. */
+export const TemplateSchema = z
+  .object({
+    version: z.literal(1),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id is lowercase letters, digits and dashes'),
+    name: z.string().min(1).max(120),
+    description: z.string().max(2000).default(''),
+    tags: z.array(z.string().min(1).max(40)).max(20).default([]),
+    /** Null when the model's official usage has no system prompt. */
+    system: z.string().max(50_000).nullable().default(null),
+    body: z.string().min(1).max(100_000),
+    variables: z.array(TemplateVariableSchema).max(40).default([]),
+    sampling: TemplateSamplingSchema,
+    /** Which part of the answer goes to the editor when it finishes. */
+    sendToEditor: z.enum(['lastPython', 'lastCode', 'none']).default('lastPython'),
+  })
+  .strict();
+export type Template = z.output<typeof TemplateSchema>;
+
+export interface TemplateEntry {
+  template: Template | null;
+  builtIn: boolean;
+  /** Why the stored file could not be read, or null. */
+  broken: string | null;
+  id: string;
+}
