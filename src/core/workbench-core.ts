@@ -8,6 +8,8 @@ import { EventHub } from './api/event-hub';
 import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './llm/llm-service';
 import { JudgeService } from './problems/judge-service';
+import { templateHandlers } from './templates/template-service';
+import type { TemplateStore } from './templates/template-store';
 import { consoleLogger, type Logger } from './logger';
 
 export interface WorkbenchCoreOptions {
@@ -40,6 +42,7 @@ export class WorkbenchCore {
   readonly modelsDir: string;
   readonly llm: LlmService;
   readonly judging: JudgeService;
+  readonly templates: TemplateStore;
   #disposed = false;
   #pingSeq = 0;
 
@@ -70,9 +73,12 @@ export class WorkbenchCore {
       env: options.env,
     });
     this.judging = new JudgeService({ dataDir: this.dataDir, events: this.events, settings: () => this.settings.get() });
+    const templates = templateHandlers(this.dataDir, this.events, this.llm.runner);
+    this.templates = templates.store;
     this.handlers = {
       ...this.llm.handlers,
       ...this.judging.handlers,
+      ...templates.handlers,
       getAppInfo: async () => ({ ...info }),
       getSettings: async () => this.settings.get(),
       updateSettings: async (patch) => {

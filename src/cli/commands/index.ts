@@ -4,6 +4,7 @@ import { infoCommand } from './info';
 import { judgeCommand } from './judge';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
+import { templatesCommand } from './templates';
 
 /** Every `vibe` sub-command, in the order `vibe --help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand, askCommand, judgeCommand, modelsCommand, infoCommand];
+export const commands: readonly CliCommand[] = [serveCommand, askCommand, judgeCommand, modelsCommand, templatesCommand, infoCommand];

@@ -212,6 +212,20 @@ export class ChatRunner {
     };
   }
 
+  /**
+   * The text the model would receive for a system prompt and one user turn,
+   * formatted by the loaded model's chat template, with its exact token count.
+   * Null when no model is loaded.
+   */
+  async formatPrompt(system: string | null, user: string): Promise<{ prompt: string; tokens: number; contextSize: number } | null> {
+    const loaded = this.#options.host.loaded;
+    if (!loaded) return null;
+    const chat = await this.#chat(loaded);
+    const history: ChatHistoryItem[] = [...(system ? [{ type: 'system' as const, text: system }] : []), { type: 'user', text: user }, { type: 'model', response: [] }];
+    const { contextText } = chat.session.chatWrapper.generateContextState({ chatHistory: history });
+    return { prompt: contextText.toString(), tokens: contextText.tokenize(loaded.model.tokenizer).length, contextSize: loaded.context.contextSize };
+  }
+
   /** One chat session per loaded model, on the context's single sequence. */
   async #chat(loaded: LoadedModel) {
     if (this.#session?.model !== loaded) {

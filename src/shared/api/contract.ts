@@ -3,6 +3,7 @@ import { AppInfoSchema } from '../app-info';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { CatalogSchema, DownloadStateSchema, LoadModelInputSchema, ModelFileInfoSchema, ModelStatusSchema } from '../models';
 import { CompanionStatusSchema, JudgeReportSchema, ProblemRecordSchema, TestResultSchema } from '../judging';
+import { TemplateSchema } from '../templates';
 import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
 
@@ -13,6 +14,8 @@ interface MethodSchema {
 }
 
 const noInput = z.void();
+const idInput = z.object({ id: z.string().max(64) }).strict();
+const TemplateEntrySchema = z.object({ id: z.string(), template: TemplateSchema.nullable(), builtIn: z.boolean(), broken: z.string().nullable() });
 
 export const PingInputSchema = z
   .object({ message: z.string().max(200).optional() })
@@ -71,6 +74,35 @@ export const methodSchemas = {
   /** Runs code on custom input under the problem's limits (or the defaults). */
   runCustom: { input: z.object({ code: z.string().max(1_000_000), input: z.string().max(16_000_000), problemId: z.string().max(100).optional() }).strict(), output: JudgeReportSchema },
   getCompanionStatus: { input: noInput, output: CompanionStatusSchema },
+  /** Built-in and saved templates; a file that cannot be read is listed as broken, with the reason. */
+  listTemplates: { input: noInput, output: z.array(TemplateEntrySchema) },
+  saveTemplate: { input: TemplateSchema, output: TemplateSchema },
+  deleteTemplate: { input: idInput, output: z.object({ ok: z.literal(true) }) },
+  undoDeleteTemplate: { input: idInput, output: TemplateSchema },
+  /** The last 20 saves, newest first. */
+  templateHistory: { input: idInput, output: z.array(z.object({ savedAt: z.string(), template: TemplateSchema })) },
+  restoreTemplate: { input: z.object({ id: z.string().max(64), savedAt: z.string().max(100) }).strict(), output: TemplateSchema },
+  exportTemplates: { input: z.object({ ids: z.array(z.string().max(64)).max(500) }).strict(), output: z.object({ json: z.string() }) },
+  /** All or nothing: on any problem nothing is imported and the error lists every problem. */
+  importTemplates: { input: z.object({ json: z.string().max(2 * 1024 * 1024) }).strict(), output: z.array(TemplateSchema) },
+  /**
+   * The exact text the model will receive for a template and values: rendered, then formatted with the
+   * loaded model's chat template (ChatML when none is loaded), with its token count.
+   */
+  previewTemplate: {
+    input: z.object({ template: TemplateSchema, values: z.record(z.string(), z.string().max(1_000_000)).optional() }).strict(),
+    output: z.object({
+      system: z.string().nullable(),
+      user: z.string(),
+      prompt: z.string(),
+      tokens: z.number(),
+      /** True when counted with the loaded model's tokenizer; false for an estimate. */
+      exactTokens: z.boolean(),
+      contextSize: z.number().nullable(),
+      unknown: z.array(z.string()),
+      unused: z.array(z.string()),
+    }),
+  },
 } satisfies Record<MethodName, MethodSchema>;
 
 /** Event streams pushed from core to every connected UI. */
@@ -84,6 +116,7 @@ export const eventSchemas = {
   repetitionDetected: RepetitionEventSchema,
   problemsChanged: z.object({ problems: z.array(ProblemRecordSchema) }),
   judgeProgress: z.object({ problemId: z.string(), result: TestResultSchema }),
+  templatesChanged: z.object({}),
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

@@ -26,6 +26,15 @@ export const methodNames = [
   'judgeCode',
   'runCustom',
   'getCompanionStatus',
+  'listTemplates',
+  'saveTemplate',
+  'deleteTemplate',
+  'undoDeleteTemplate',
+  'templateHistory',
+  'restoreTemplate',
+  'exportTemplates',
+  'importTemplates',
+  'previewTemplate',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
@@ -39,6 +48,7 @@ export const eventNames = [
   'repetitionDetected',
   'problemsChanged',
   'judgeProgress',
+  'templatesChanged',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 
