@@ -33,7 +33,7 @@ test('first run: download the model in the UI, load it, stream reasoning and ans
     await page.screenshot({ path: test.info().outputPath('models.png') });
 
     await page.getByRole('button', { name: 'Workbench' }).click();
-    await page.getByLabel('Sampling preset').selectOption('math');
+    await page.getByLabel('Template', { exact: true }).selectOption('math');
     await page.getByLabel('Problem statement').fill('What is 2+2?');
     await page.getByRole('button', { name: 'Ask VibeThinker' }).click();
     const reasoning = page.getByTestId('reasoning');

@@ -223,7 +223,9 @@ export class ChatRunner {
     const chat = await this.#chat(loaded);
     const history: ChatHistoryItem[] = [...(system ? [{ type: 'system' as const, text: system }] : []), { type: 'user', text: user }, { type: 'model', response: [] }];
     const { contextText } = chat.session.chatWrapper.generateContextState({ chatHistory: history });
-    return { prompt: contextText.toString(), tokens: contextText.tokenize(loaded.model.tokenizer).length, contextSize: loaded.context.contextSize };
+    const tokens = contextText.tokenize(loaded.model.tokenizer);
+    // Detokenized with special tokens shown: the text exactly as the model will see it.
+    return { prompt: loaded.model.detokenize(tokens, true), tokens: tokens.length, contextSize: loaded.context.contextSize };
   }
 
   /** One chat session per loaded model, on the context's single sequence. */

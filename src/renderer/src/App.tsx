@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
-import { samplingPresets, type GenerationResult } from '../../shared/generation';
+import { samplingPresets, type GenerationResult, type Sampling } from '../../shared/generation';
+import type { Template } from '../../shared/templates';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { editorBridge, lastPythonBlock } from './editor/editor-bridge';
 import type { WorkbenchClient } from './api/workbench-client';
@@ -12,12 +13,13 @@ import { ReasoningPane } from './components/ReasoningPane';
 import { SettingsView } from './components/SettingsView';
 import { StatusBar } from './components/StatusBar';
 import { TestsPanel } from './components/TestsPanel';
+import { TemplatesView } from './components/TemplatesView';
 import { useGeneration } from './state/use-generation';
 import { useModelState } from './state/use-model-state';
 import { useResolvedTheme } from './theme/use-resolved-theme';
 
-type View = 'workbench' | 'models' | 'settings';
-const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', settings: 'Settings' };
+type View = 'workbench' | 'models' | 'templates' | 'settings';
+const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', templates: 'Templates', settings: 'Settings' };
 
 // Monaco is most of the bundle; loading it on its own lets the layout paint first.
 const EditorPane = lazy(() => import('./components/EditorPane').then((m) => ({ default: m.EditorPane })));
@@ -28,6 +30,12 @@ export function App({ client }: { client: WorkbenchClient }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [view, setView] = useState<View>('workbench');
   const [statement, setStatement] = useState('');
+  const [templates, setTemplates] = useState<Template[]>([]);
+  useEffect(() => {
+    const load = () => client.listTemplates().then((entries) => setTemplates(entries.flatMap((e) => (e.template ? [e.template] : []))), () => undefined);
+    load();
+    return client.on('templatesChanged', load);
+  }, [client]);
   const theme = useResolvedTheme(settings?.theme);
   const models = useModelState(client);
   // When an answer finishes, its last Python block goes to the editor (or is offered, if the editor has edits).
@@ -37,6 +45,17 @@ export function App({ client }: { client: WorkbenchClient }) {
       const code = lastPythonBlock(result.answer);
       if (code) editorBridge.propose(code, 'python');
     }, []),
+  );
+
+  // The template turns the statement into the exact prompt (with the editor's code for {{code}}).
+  const askWithTemplate = useCallback(
+    (text: string, template: Template, sampling: Sampling, followUp: boolean) => {
+      client.previewTemplate({ template, values: { problem: text, language: 'Python 3', code: editorBridge.getCode() } }).then(
+        (rendered) => generation.ask(rendered.user, sampling, !followUp, rendered.system ?? ''),
+        () => generation.ask(text, sampling, !followUp),
+      );
+    },
+    [client, generation],
   );
 
   const load = useCallback(() => {
@@ -110,7 +129,8 @@ export function App({ client }: { client: WorkbenchClient }) {
           <ProblemPane
             blockedReason={blockedReason}
             running={generation.view?.running === true}
-            onAsk={(prompt, sampling, followUp) => generation.ask(prompt, sampling, !followUp)}
+            templates={templates}
+            onAsk={askWithTemplate}
             onStop={generation.stop}
             statement={statement}
             onStatementChange={setStatement}
@@ -146,6 +166,7 @@ export function App({ client }: { client: WorkbenchClient }) {
           </Suspense>
         </div>
         {view === 'models' && <ModelsView client={client} models={models} />}
+        {view === 'templates' && <TemplatesView client={client} />}
         {view === 'settings' && settings && <SettingsView settings={settings} info={info} onChange={updateSettings} />}
       </main>
       <StatusBar info={info} connection={connection} model={status} />

@@ -1,13 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { samplingPresets, type Sampling } from '../../../shared/generation';
-
-type Preset = keyof typeof samplingPresets;
+import type { Template } from '../../../shared/templates';
+import { looksNonEnglish, suggestTemplate } from '../templates/suggest-template';
 
 interface ProblemPaneProps {
   /** Why asking is not possible right now, or null when it is. */
   blockedReason: string | null;
   running: boolean;
-  onAsk: (prompt: string, sampling: Sampling, followUp: boolean) => void;
+  templates: Template[];
+  onAsk: (statement: string, template: Template, sampling: Sampling, followUp: boolean) => void;
   onStop: () => void;
   /** The problem's tests and the judge, below the statement. */
   tests: ReactNode;
@@ -15,35 +16,34 @@ interface ProblemPaneProps {
   onStatementChange: (statement: string) => void;
 }
 
-const mathSuffix = "\n\nLet's think step by step and output the final answer within \\boxed{}.";
-
-/** The problem statement, the preset, and Ask / Stop. */
-export function ProblemPane({ blockedReason, running, onAsk, onStop, tests, statement, onStatementChange: setStatement }: ProblemPaneProps) {
-  const [preset, setPreset] = useState<Preset>('code');
-  const [sampling, setSampling] = useState<Sampling>(samplingPresets.code);
+/** The problem statement, the template, and Ask / Stop. */
+export function ProblemPane({ blockedReason, running, templates, onAsk, onStop, tests, statement, onStatementChange: setStatement }: ProblemPaneProps) {
+  const [templateId, setTemplateId] = useState('cp-python');
+  const template = templates.find((t) => t.id === templateId) ?? templates[0];
+  const [sampling, setSampling] = useState<Sampling>(template?.sampling ?? samplingPresets.code);
   const [followUp, setFollowUp] = useState(false);
+  const choose = (id: string) => {
+    setTemplateId(id);
+    const next = templates.find((t) => t.id === id);
+    if (next) setSampling(next.sampling);
+  };
+  const suggestion = suggestTemplate(statement);
+  const suggested = suggestion && suggestion !== templateId ? templates.find((t) => t.id === suggestion) : undefined;
   const ask = () => {
     const text = statement.trim();
-    if (!text) return;
-    // The model was evaluated on math with this exact instruction (MODEL.md).
-    onAsk(preset === 'math' && !text.includes('\\boxed') ? text + mathSuffix : text, sampling, followUp);
+    if (!text || !template) return;
+    onAsk(text, template, sampling, followUp);
   };
   return (
     <section className="pane problem-pane" aria-label="Problem">
       <header className="pane-header">
         <h2>Problem</h2>
-        <select
-          className="preset"
-          aria-label="Sampling preset"
-          value={preset}
-          onChange={(e) => {
-            const next = e.target.value as Preset;
-            setPreset(next);
-            setSampling(samplingPresets[next]);
-          }}
-        >
-          <option value="code">Code · T 0.6</option>
-          <option value="math">Math · T 1.0</option>
+        <select className="preset" aria-label="Template" value={template?.id ?? ''} onChange={(e) => choose(e.target.value)}>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
         </select>
       </header>
       <div className="pane-body">
@@ -58,6 +58,19 @@ export function ProblemPane({ blockedReason, running, onAsk, onStop, tests, stat
           }}
           spellCheck={false}
         />
+        {suggested && (
+          <p className="hint suggestion" data-testid="template-suggestion">
+            Looks like {suggested.tags.includes('math') ? 'a math question' : 'a contest problem'}: try “{suggested.name}”.
+            <button type="button" className="link-button" onClick={() => choose(suggested.id)}>
+              Use it
+            </button>
+          </p>
+        )}
+        {looksNonEnglish(statement) && (
+          <p className="hint" data-testid="english-hint">
+            VibeThinker does best with prompts in English.
+          </p>
+        )}
         <div className="sampling-row">
           <label>
             Temperature

@@ -62,7 +62,7 @@ export function useGeneration(client: WorkbenchClient, onFinished?: (result: Gen
   }, [client]);
 
   const ask = useCallback(
-    (prompt: string, sampling: Partial<Sampling>, newConversation: boolean) => {
+    (prompt: string, sampling: Partial<Sampling>, newConversation: boolean, system?: string) => {
       const id = newId();
       current.current = id;
       setView({
@@ -78,7 +78,7 @@ export function useGeneration(client: WorkbenchClient, onFinished?: (result: Gen
         repetition: null,
         error: null,
       });
-      client.generate({ id, prompt, sampling, newConversation }).catch((err: unknown) => {
+      client.generate({ id, prompt, sampling, newConversation, ...(system !== undefined ? { system } : {}) }).catch((err: unknown) => {
         setView((v) => (v && v.id === id ? { ...v, running: false, error: err instanceof Error ? err.message : String(err) } : v));
       });
     },

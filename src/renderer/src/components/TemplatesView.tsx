@@ -1,0 +1,221 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Template, TemplateEntry } from '../../../shared/templates';
+import type { WorkbenchClient } from '../api/workbench-client';
+
+type Preview = Awaited<ReturnType<WorkbenchClient['previewTemplate']>>;
+
+const sampleValues = {
+  problem: 'Given n (1 ≤ n ≤ 10^5), print the sum 1 + 2 + … + n.',
+  language: 'Python 3',
+  tests: 'Sample input:\n3\nSample output:\n6',
+  feedback: 'Test 1 failed: expected 6, got 5.',
+  code: 'n = int(input())\nprint(n * (n - 1) // 2)',
+};
+
+/** Browse, edit and preview prompt templates. */
+export function TemplatesView({ client }: { client: WorkbenchClient }) {
+  const [entries, setEntries] = useState<TemplateEntry[]>([]);
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Template | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [history, setHistory] = useState<{ savedAt: string; template: Template }[]>([]);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; undo?: string } | null>(null);
+
+  const refresh = useCallback(() => {
+    client.listTemplates().then(setEntries, () => undefined);
+  }, [client]);
+  useEffect(() => {
+    refresh();
+    return client.on('templatesChanged', refresh);
+  }, [client, refresh]);
+
+  const entry = entries.find((e) => e.id === selected) ?? null;
+  const choose = (id: string | null, template: Template | null, builtIn: boolean) => {
+    setSelected(id);
+    setDraft(template);
+    setHistory([]);
+    if (id && !builtIn) client.templateHistory({ id }).then(setHistory, () => setHistory([]));
+  };
+
+  useEffect(() => {
+    if (!draft) return;
+    const timer = setTimeout(() => {
+      client.previewTemplate({ template: draft, values: sampleValues }).then(setPreview, (err: unknown) => setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) }));
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [draft, client]);
+
+  const fail = (err: unknown) => setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+  const visible = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return entries.filter((e) => !q || e.id.includes(q) || (e.template?.name.toLowerCase().includes(q) ?? false) || (e.template?.tags.some((t) => t.includes(q)) ?? false));
+  }, [entries, query]);
+
+  const newId = (base: string) => {
+    let id = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'template';
+    while (entries.some((e) => e.id === id)) id = `${id}-copy`;
+    return id;
+  };
+  const create = (from?: Template) => {
+    const template: Template = from
+      ? { ...from, id: newId(`${from.id}-copy`), name: `${from.name} (copy)` }
+      : { version: 1, id: newId('my-template'), name: 'My template', description: '', tags: [], system: null, body: '{{problem}}', variables: [], sampling: { temperature: 0.6, topP: 0.95, topK: 0, maxTokens: 40960 }, sendToEditor: 'lastPython' };
+    client.saveTemplate(template).then((saved) => {
+      choose(saved.id, saved, false);
+      setMessage({ kind: 'ok', text: `Created ${saved.name}` });
+    }, fail);
+  };
+  const save = () => {
+    if (!draft) return;
+    client.saveTemplate(draft).then(() => {
+      setMessage({ kind: 'ok', text: 'Saved' });
+      client.templateHistory({ id: draft.id }).then(setHistory, () => undefined);
+    }, fail);
+  };
+  const remove = () => {
+    if (!entry || entry.builtIn) return;
+    client.deleteTemplate({ id: entry.id }).then(() => {
+      setMessage({ kind: 'ok', text: `Deleted ${entry.id}`, undo: entry.id });
+      choose(null, null, false);
+    }, fail);
+  };
+  const exportSelected = () => {
+    if (!entry) return;
+    client.exportTemplates({ ids: [entry.id] }).then(({ json }) => {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      link.download = `${entry.id}.template.json`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    }, fail);
+  };
+  const importFile = (file: File | undefined) => {
+    file
+      ?.text()
+      .then((json) => client.importTemplates({ json }))
+      .then((imported) => setMessage({ kind: 'ok', text: `Imported ${imported.map((t) => t.id).join(', ')}` }), fail);
+  };
+
+  const readOnly = entry?.builtIn ?? true;
+  const shownPreview = draft ? preview : null;
+  const edit = (change: Partial<Template>) => draft && setDraft({ ...draft, ...change });
+  const dirty = draft !== null && entry?.template !== null && JSON.stringify(draft) !== JSON.stringify(entry?.template);
+
+  return (
+    <section className="templates-view" aria-label="Templates">
+      <aside className="template-list">
+        <input aria-label="Search templates" placeholder="Search name or tag…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <ul>
+          {visible.map((e) => (
+            <li key={e.id}>
+              <button type="button" className={e.id === selected ? 'template-item active' : 'template-item'} onClick={() => choose(e.id, e.template, e.builtIn)}>
+                <strong>{e.template?.name ?? e.id}</strong>
+                <span className="hint">{e.broken ? `broken: ${e.broken}` : `${e.builtIn ? 'built-in · ' : ''}${e.template?.tags.join(', ') ?? ''}`}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="template-actions">
+          <button type="button" onClick={() => create()}>
+            New
+          </button>
+          <label className="file-button">
+            Import…
+            <input type="file" accept="application/json,.json" aria-label="Import templates" onChange={(e) => importFile(e.target.files?.[0])} />
+          </label>
+        </div>
+      </aside>
+      <div className="template-editor">
+        {message && (
+          <p className={message.kind === 'ok' ? 'ok-text' : 'error-text'} role="status" data-testid="template-message">
+            {message.text}
+            {message.undo && (
+              <button type="button" className="link-button" onClick={() => client.undoDeleteTemplate({ id: message.undo ?? '' }).then((t) => { choose(t.id, t, false); setMessage({ kind: 'ok', text: `Restored ${t.id}` }); }, fail)}>
+                Undo
+              </button>
+            )}
+          </p>
+        )}
+        {!draft && <p className="hint">Choose a template, or create one.</p>}
+        {draft && (
+          <>
+            <div className="template-toolbar">
+              <input aria-label="Template name" value={draft.name} disabled={readOnly} onChange={(e) => edit({ name: e.target.value })} />
+              {readOnly ? <span className="badge">Built-in (read-only)</span> : null}
+              <span className="spacer" />
+              <button type="button" onClick={() => create(draft)}>
+                Duplicate
+              </button>
+              <button type="button" onClick={exportSelected}>
+                Export
+              </button>
+              {!readOnly && (
+                <>
+                  <button type="button" onClick={remove}>
+                    Delete
+                  </button>
+                  <button type="button" className="primary" disabled={!dirty} onClick={save}>
+                    Save
+                  </button>
+                </>
+              )}
+            </div>
+            <label className="template-field">
+              Tags (comma-separated)
+              <input aria-label="Tags" value={draft.tags.join(', ')} disabled={readOnly} onChange={(e) => edit({ tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
+            </label>
+            <label className="template-field">
+              System prompt (leave empty for none, as the model's official usage)
+              <textarea aria-label="System prompt" value={draft.system ?? ''} disabled={readOnly} onChange={(e) => edit({ system: e.target.value === '' ? null : e.target.value })} />
+            </label>
+            <label className="template-field">
+              Prompt — variables: {'{{problem}} {{language}} {{tests}} {{feedback}} {{code}}'}
+              <textarea aria-label="Prompt body" className="template-body" value={draft.body} disabled={readOnly} onChange={(e) => edit({ body: e.target.value })} />
+            </label>
+            <div className="sampling-row">
+              <label>
+                Temperature
+                <input type="number" step={0.05} min={0} max={2} aria-label="Template temperature" value={draft.sampling.temperature} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, temperature: e.target.valueAsNumber } })} />
+              </label>
+              <label>
+                Max tokens
+                <input type="number" min={1} aria-label="Template max tokens" value={draft.sampling.maxTokens} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, maxTokens: e.target.valueAsNumber } })} />
+              </label>
+            </div>
+            {shownPreview && (shownPreview.unknown.length > 0 || shownPreview.unused.length > 0) && (
+              <p className="notice-text" data-testid="template-warnings">
+                {shownPreview.unknown.length > 0 && `Unknown variables: ${shownPreview.unknown.join(', ')}. `}
+                {shownPreview.unused.length > 0 && `Unused variables: ${shownPreview.unused.join(', ')}.`}
+              </p>
+            )}
+            {shownPreview && (
+              <div className="template-preview">
+                <p className="hint" data-testid="template-tokens">
+                  Exactly what the model receives · {shownPreview.tokens.toLocaleString()} tokens{shownPreview.exactTokens ? '' : ' (estimate; load a model for the exact count)'}
+                  {shownPreview.contextSize ? ` of ${shownPreview.contextSize.toLocaleString()}` : ''}
+                </p>
+                <pre data-testid="template-preview">{shownPreview.prompt}</pre>
+              </div>
+            )}
+            {history.length > 0 && (
+              <details className="template-history">
+                <summary>History ({history.length} saves)</summary>
+                <ul>
+                  {history.map((h) => (
+                    <li key={h.savedAt}>
+                      <span className="hint">{h.savedAt.slice(0, 19).replace('T', ' ')}</span> {h.template.body.slice(0, 60)}
+                      <button type="button" onClick={() => client.restoreTemplate({ id: h.template.id, savedAt: h.savedAt }).then((t) => { setDraft(t); setMessage({ kind: 'ok', text: 'Restored' }); client.templateHistory({ id: t.id }).then(setHistory, () => undefined); }, fail)}>
+                        Restore
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
