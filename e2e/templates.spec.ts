@@ -73,6 +73,13 @@ test('the problem text suggests a template, and non-English text gets a hint', a
   await page.getByTestId('template-suggestion').getByRole('button', { name: 'Use it' }).click();
   await expect(page.getByLabel('Template', { exact: true })).toHaveValue('math');
   await expect(page.getByLabel('Temperature')).toHaveValue('1');
+  // "/" opens the templates by name.
+  await statement.fill('');
+  await statement.pressSequentially('/tutor');
+  await expect(page.getByTestId('template-command')).toContainText('Tutoring: explain each step');
+  await statement.press('Enter');
+  await expect(page.getByLabel('Template', { exact: true })).toHaveValue('tutoring');
+  await expect(statement).toHaveValue('');
   await statement.fill('求所有满足条件的整数，使得平方加一能被它加一整除。请给出详细的推理过程和最终答案。');
   await expect(page.getByTestId('english-hint')).toBeVisible();
 });

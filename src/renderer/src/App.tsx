@@ -3,7 +3,7 @@ import type { AppInfo } from '../../shared/app-info';
 import { samplingPresets, type GenerationResult, type Sampling } from '../../shared/generation';
 import type { Template } from '../../shared/templates';
 import type { Settings, SettingsPatch } from '../../shared/settings';
-import { editorBridge, lastPythonBlock } from './editor/editor-bridge';
+import { editorBridge, lastCodeBlock, lastPythonBlock } from './editor/editor-bridge';
 import type { WorkbenchClient } from './api/workbench-client';
 import { EditorPlaceholder } from './components/EditorPlaceholder';
 import { GetModelCard } from './components/GetModelCard';
@@ -38,11 +38,12 @@ export function App({ client }: { client: WorkbenchClient }) {
   }, [client]);
   const theme = useResolvedTheme(settings?.theme);
   const models = useModelState(client);
-  // When an answer finishes, its last Python block goes to the editor (or is offered, if the editor has edits).
+  // When an answer finishes, the part its template names goes to the editor (offered if the editor has edits).
+  const sendToEditor = useRef<Template['sendToEditor']>('lastPython');
   const generation = useGeneration(
     client,
     useCallback((result: GenerationResult) => {
-      const code = lastPythonBlock(result.answer);
+      const code = sendToEditor.current === 'none' ? null : sendToEditor.current === 'lastCode' ? lastCodeBlock(result.answer) : lastPythonBlock(result.answer);
       if (code) editorBridge.propose(code, 'python');
     }, []),
   );
@@ -50,6 +51,7 @@ export function App({ client }: { client: WorkbenchClient }) {
   // The template turns the statement into the exact prompt (with the editor's code for {{code}}).
   const askWithTemplate = useCallback(
     (text: string, template: Template, sampling: Sampling, followUp: boolean) => {
+      sendToEditor.current = template.sendToEditor;
       client.previewTemplate({ template, values: { problem: text, language: 'Python 3', code: editorBridge.getCode() } }).then(
         (rendered) => generation.ask(rendered.user, sampling, !followUp, rendered.system ?? ''),
         () => generation.ask(text, sampling, !followUp),
@@ -138,7 +140,10 @@ export function App({ client }: { client: WorkbenchClient }) {
               <TestsPanel
                 client={client}
                 canAskModel={status?.state === 'ready'}
-                onFixWithFeedback={(feedback) => generation.ask(feedback, samplingPresets.code, false)}
+                onFixWithFeedback={(feedback) => {
+                  sendToEditor.current = 'lastPython';
+                  generation.ask(feedback, samplingPresets.code, false);
+                }}
                 statement={statement}
                 onLoadStatement={setStatement}
               />

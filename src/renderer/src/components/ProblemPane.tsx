@@ -27,6 +27,13 @@ export function ProblemPane({ blockedReason, running, templates, onAsk, onStop, 
     const next = templates.find((t) => t.id === id);
     if (next) setSampling(next.sampling);
   };
+  // Typing "/" in an empty box opens the templates by name: "/ma" then Enter picks "Math".
+  const command = /^\/([^\n]*)$/.exec(statement)?.[1]?.toLowerCase() ?? null;
+  const commandMatches = command === null ? [] : templates.filter((t) => t.name.toLowerCase().includes(command) || t.id.includes(command));
+  const pick = (id: string) => {
+    choose(id);
+    setStatement('');
+  };
   const suggestion = suggestTemplate(statement);
   const suggested = suggestion && suggestion !== templateId ? templates.find((t) => t.id === suggestion) : undefined;
   const ask = () => {
@@ -54,10 +61,28 @@ export function ProblemPane({ blockedReason, running, templates, onAsk, onStop, 
           value={statement}
           onChange={(e) => setStatement(e.target.value)}
           onKeyDown={(e) => {
+            if (command !== null && e.key === 'Enter' && commandMatches[0]) {
+              e.preventDefault();
+              pick(commandMatches[0].id);
+              return;
+            }
+            if (command !== null && e.key === 'Escape') setStatement('');
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running && !blockedReason) ask();
           }}
           spellCheck={false}
         />
+        {command !== null && (
+          <ul className="template-command" role="listbox" aria-label="Templates matching" data-testid="template-command">
+            {commandMatches.map((t) => (
+              <li key={t.id} role="option" aria-selected={t === commandMatches[0]}>
+                <button type="button" onClick={() => pick(t.id)}>
+                  {t.name}
+                </button>
+              </li>
+            ))}
+            {commandMatches.length === 0 && <li className="hint">No template matches.</li>}
+          </ul>
+        )}
         {suggested && (
           <p className="hint suggestion" data-testid="template-suggestion">
             Looks like {suggested.tags.includes('math') ? 'a math question' : 'a contest problem'}: try “{suggested.name}”.

@@ -179,8 +179,24 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
                 <input type="number" step={0.05} min={0} max={2} aria-label="Template temperature" value={draft.sampling.temperature} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, temperature: e.target.valueAsNumber } })} />
               </label>
               <label>
+                top_p
+                <input type="number" step={0.01} min={0} max={1} aria-label="Template top_p" value={draft.sampling.topP} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topP: e.target.valueAsNumber } })} />
+              </label>
+              <label>
+                top_k (0 = off)
+                <input type="number" min={0} aria-label="Template top_k" value={draft.sampling.topK} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topK: e.target.valueAsNumber } })} />
+              </label>
+              <label>
                 Max tokens
                 <input type="number" min={1} aria-label="Template max tokens" value={draft.sampling.maxTokens} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, maxTokens: e.target.valueAsNumber } })} />
+              </label>
+              <label>
+                To the editor
+                <select aria-label="Send to the editor" value={draft.sendToEditor} disabled={readOnly} onChange={(e) => edit({ sendToEditor: e.target.value as Template['sendToEditor'] })}>
+                  <option value="lastPython">last Python block</option>
+                  <option value="lastCode">last code block</option>
+                  <option value="none">nothing</option>
+                </select>
               </label>
             </div>
             {shownPreview && (shownPreview.unknown.length > 0 || shownPreview.unused.length > 0) && (

@@ -88,3 +88,10 @@ export function lastPythonBlock(markdown: string): string | null {
   const last = blocks.at(-1);
   return last?.[3] !== undefined ? `${last[3]}\n` : null;
 }
+
+/** The last fenced code block of any language, or null. */
+export function lastCodeBlock(markdown: string): string | null {
+  const blocks = [...markdown.matchAll(/^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n[ ]{0,3}\1[ \t]*$/gm)];
+  const last = blocks.at(-1);
+  return last?.[2] !== undefined ? `${last[2]}\n` : null;
+}
