@@ -162,6 +162,10 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
               )}
             </div>
             <label className="template-field">
+              Description
+              <input aria-label="Description" value={draft.description} disabled={readOnly} onChange={(e) => edit({ description: e.target.value })} />
+            </label>
+            <label className="template-field">
               Tags (comma-separated)
               <input aria-label="Tags" value={draft.tags.join(', ')} disabled={readOnly} onChange={(e) => edit({ tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
             </label>
