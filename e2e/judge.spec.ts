@@ -149,4 +149,11 @@ test('custom input runs, and "Fix with feedback" sends the failing test to the m
   await expect(page.getByTestId('editor').locator('.view-lines')).toContainText('print(sum(map(int, input().split())))');
   await panel.getByRole('button', { name: 'Run tests' }).click();
   await expect(panel.getByTestId('verdict-summary')).toContainText('AC 2/2 accepted');
+
+  // Asking with the coding template puts the problem's sample tests into {{tests}}.
+  await page.getByLabel('Problem statement').fill('Add two numbers.');
+  await page.getByRole('button', { name: 'Ask VibeThinker' }).click();
+  await expect.poll(() => requests.length).toBe(2);
+  expect(requests[1]?.prompt).toContain('Add two numbers.');
+  expect(requests[1]?.prompt).toContain('Sample 1 input:\n1 2\nSample 1 output:\n3\n\nSample 2 input:\n20 22\nSample 2 output:\n42');
 });

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExtern
 import type { AppInfo } from '../../shared/app-info';
 import { samplingPresets, type GenerationResult, type Sampling } from '../../shared/generation';
 import type { Template } from '../../shared/templates';
+import type { ProblemRecord } from '../../shared/judging';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { editorBridge, lastCodeBlock, lastPythonBlock } from './editor/editor-bridge';
 import type { WorkbenchClient } from './api/workbench-client';
@@ -40,6 +41,10 @@ export function App({ client }: { client: WorkbenchClient }) {
   const models = useModelState(client);
   // When an answer finishes, the part its template names goes to the editor (offered if the editor has edits).
   const sendToEditor = useRef<Template['sendToEditor']>('lastPython');
+  const currentProblem = useRef<ProblemRecord | null>(null);
+  const onProblemChange = useCallback((problem: ProblemRecord | null) => {
+    currentProblem.current = problem;
+  }, []);
   const generation = useGeneration(
     client,
     useCallback((result: GenerationResult) => {
@@ -52,7 +57,11 @@ export function App({ client }: { client: WorkbenchClient }) {
   const askWithTemplate = useCallback(
     (text: string, template: Template, sampling: Sampling, followUp: boolean) => {
       sendToEditor.current = template.sendToEditor;
-      client.previewTemplate({ template, values: { problem: text, language: 'Python 3', code: editorBridge.getCode() } }).then(
+      const tests = (currentProblem.current?.tests ?? [])
+        .slice(0, 3)
+        .map((t, i) => `Sample ${i + 1} input:\n${t.input.trimEnd()}\nSample ${i + 1} output:\n${t.output.trimEnd()}`)
+        .join('\n\n');
+      client.previewTemplate({ template, values: { problem: text, language: 'Python 3', code: editorBridge.getCode(), tests } }).then(
         (rendered) => generation.ask(rendered.user, sampling, !followUp, rendered.system ?? ''),
         () => generation.ask(text, sampling, !followUp),
       );
@@ -146,6 +155,7 @@ export function App({ client }: { client: WorkbenchClient }) {
                 }}
                 statement={statement}
                 onLoadStatement={setStatement}
+                onProblemChange={onProblemChange}
               />
             }
           />

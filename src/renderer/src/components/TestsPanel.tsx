@@ -14,10 +14,12 @@ interface TestsPanelProps {
   /** The statement box: filled from the chosen problem, and saved into it as it is edited. */
   statement: string;
   onLoadStatement: (statement: string) => void;
+  /** The chosen problem, for prompts that include its tests. */
+  onProblemChange?: (problem: ProblemRecord | null) => void;
 }
 
 /** The problem's tests: pick a problem, edit tests, judge the editor's code, see verdicts and diffs. */
-export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, onLoadStatement }: TestsPanelProps) {
+export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, onLoadStatement, onProblemChange }: TestsPanelProps) {
   const [problems, setProblems] = useState<ProblemRecord[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [companion, setCompanion] = useState<CompanionStatus | null>(null);
@@ -42,6 +44,10 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, 
   }, [client]);
 
   const problem = problems.find((p) => p.id === selectedId) ?? null;
+
+  useEffect(() => {
+    onProblemChange?.(problem);
+  }, [problem, onProblemChange]);
 
   // Choosing a problem shows its statement; editing the statement saves it into the problem.
   const loadedFor = useRef<string | null>(null);
