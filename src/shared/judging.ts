@@ -115,3 +115,9 @@ export const JudgeReportSchema = z.object({
   }),
   python: z.string(),
 });
+
+/** One line saying exactly which protections are in force, never more. */
+export function describeContainment(c: Containment, separator = ', '): string {
+  const flag = (on: boolean, name: string) => `${name} ${on ? 'on' : 'OFF'}`;
+  return [flag(c.time, 'time'), flag(c.memory, 'memory'), flag(c.processes, 'processes'), flag(c.network, 'network isolation'), flag(c.filesystem, 'file isolation')].join(separator);
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ProblemSchema, type Containment, type Problem } from '../../shared/judging';
+import { describeContainment, ProblemSchema, type Containment, type Problem } from '../../shared/judging';
 import { judge } from '../../core/runner/judge';
 import { defaultDataDir } from '../../core/storage/default-data-dir';
 import { UsageError, type CliCommand } from '../command';
@@ -78,6 +78,5 @@ function testIndex(raw: string, count: number): number {
 
 /** Says exactly what is enforced, never more. */
 export function containmentLine(c: Containment): string {
-  const on = (flag: boolean, name: string) => `${name} ${flag ? 'on' : 'OFF'}`;
-  return `sandbox: ${[on(c.time, 'time'), on(c.memory, 'memory'), on(c.processes, 'processes'), on(c.network, 'network isolation'), on(c.filesystem, 'file isolation')].join(', ')}${c.notes.length ? ` — ${c.notes.join(' ')}` : ''}`;
+  return `sandbox: ${describeContainment(c)}${c.notes.length ? ` — ${c.notes.join(' ')}` : ''}`;
 }

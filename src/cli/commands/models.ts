@@ -5,6 +5,7 @@ import { UsageError, type CliCommand, type CliIo } from '../command';
 import { dataDirHelp, dataDirOption, resolveDataDir } from '../common-options';
 import { appVersion } from '../app-version';
 import { formatBytes, formatDuration } from '../format';
+import { formatCount } from '../../shared/format';
 import { repoModelsDirs } from '../repo-models-dir';
 
 export const modelsCommand: CliCommand = {
@@ -94,12 +95,6 @@ async function pull(core: WorkbenchCore, io: CliIo, target: string | undefined, 
   else if (final.state === 'done') io.out(`Downloaded ${entry.label} to ${final.path}`);
   if (final.state === 'failed') throw new Error(final.error ?? 'Download failed.');
   return final.state === 'done' ? 0 : 130;
-}
-
-function formatCount(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  return `${(n / 1e3).toFixed(0)}K`;
 }
 
 function progressLine(s: DownloadState): string {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WorkbenchError } from '../../shared/api/errors';
+import { formatBytes } from '../../shared/format';
 
 export interface DownloadProgress {
   receivedBytes: number;
@@ -127,16 +128,6 @@ function asDownloadError(err: unknown): WorkbenchError {
   return new WorkbenchError('UnavailableError', 'download_failed', `Download failed: ${reason}. Start it again to resume.`);
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}
 
 /** Bytes per second over the last few seconds, so the ETA follows the current speed. */
 class SpeedMeter {

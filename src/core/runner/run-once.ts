@@ -37,7 +37,7 @@ export interface RunSpec {
 }
 
 /** What the solution's environment holds: nothing of the app's, only what Python needs. */
-function cleanEnv(workDir: string): NodeJS.ProcessEnv {
+export function cleanEnv(workDir: string): NodeJS.ProcessEnv {
   return { PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', HOME: workDir };
 }
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { RunLimits, RunOutcome } from './run-once';
+import { cleanEnv, type RunLimits, type RunOutcome } from './run-once';
 import type { Sandbox } from './sandbox';
 import { zygoteSource } from './zygote-source';
 
@@ -39,7 +39,7 @@ export class ZygoteSession {
     const command = this.sandbox.wrap([this.python, '-I', 'zygote.py', ...this.paths.hide], { work: this.sessionDir, ...this.paths });
     const child = spawn(command[0] ?? this.python, command.slice(1), {
       cwd: this.sessionDir,
-      env: { PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', HOME: this.sessionDir },
+      env: cleanEnv(this.sessionDir),
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });

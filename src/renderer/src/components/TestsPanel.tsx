@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CompanionStatus, ProblemRecord, TestCase } from '../../../shared/judging';
+import { describeContainment, type CompanionStatus, type ProblemRecord, type TestCase } from '../../../shared/judging';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { editorBridge } from '../editor/editor-bridge';
 
@@ -208,18 +208,13 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, 
           </details>
           {report && (
             <p className="hint" data-testid="containment">
-              Sandbox: {containmentText(report.containment)}
+              Sandbox: {describeContainment(report.containment, ' · ')}
             </p>
           )}
         </>
       )}
     </div>
   );
-}
-
-function containmentText(c: Report['containment']): string {
-  const on = (flag: boolean, name: string) => `${name} ${flag ? 'on' : 'off'}`;
-  return [on(c.time, 'time'), on(c.memory, 'memory'), on(c.processes, 'processes'), on(c.network, 'network isolation'), on(c.filesystem, 'file isolation')].join(' · ');
 }
 
 /** The follow-up the model gets after a failed test: input, expected, and what happened. */
