@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
 import type { Page } from '@playwright/test';
 import { expect, test, type Workbench } from './fixtures';
+import { answerTranscript, reasoningTranscript, tokenPieces } from './support/transcript';
 
 /** Loads the tiny model for real, then takes over answers at the wire: returns a function that sends events. */
 async function liveViewWithWire(workbench: Workbench): Promise<{ page: Page; send: (m: unknown) => void; ask: (prompt: string) => Promise<string> }> {
@@ -70,35 +71,12 @@ test('new code from an answer never silently replaces the user\'s edits', async 
   await page.getByTestId('answer-text').getByRole('button', { name: 'Open in editor' }).click();
   await expect(lines).toContainText('print("second")');
 });
-import { answerTranscript, reasoningTranscript, tokenPieces } from './support/transcript';
-
 test('a long reasoning transcript with math streams through the real view', async ({ workbench }) => {
   test.skip(workbench.kind !== 'web', 'injects events at the WebSocket, which the desktop IPC does not use');
-  await writeTinyModel(join(workbench.dataDir, 'models', 'tiny.gguf'));
-  const page = await workbench.start();
   // The tiny model is really loaded (so Ask is enabled); the answer itself is fed at the wire
   // level: the same generationDelta / generationFinished events the model host sends.
-  await page.getByRole('button', { name: 'Models' }).click();
-  await page.getByTestId('model-row').getByRole('button', { name: 'Load' }).click();
-  await expect(page.getByTestId('model-state')).toHaveAttribute('data-state', 'ready');
-  await page.getByRole('button', { name: 'Workbench' }).click();
-
-  const wire: { inject?: (message: unknown) => void } = {};
-  await page.routeWebSocket('**/api/events', (ws) => {
-    ws.connectToServer();
-    wire.inject = (message) => ws.send(JSON.stringify(message));
-  });
-  await page.reload();
-  await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'connected');
-
-  let id = '';
-  await page.route('**/api/call/generate', async (route) => {
-    id = (route.request().postDataJSON() as { input: { id: string } }).input.id;
-    await route.fulfill({ json: { ok: true, value: { id } } });
-  });
-  await page.getByLabel('Problem statement').fill('How many integers n make n^2 + 1 divisible by n + 1?');
-  await page.getByRole('button', { name: 'Ask VibeThinker' }).click();
-  await expect.poll(() => id).not.toBe('');
+  const { page, send, ask } = await liveViewWithWire(workbench);
+  const id = await ask('How many integers n make n^2 + 1 divisible by n + 1?');
 
   const reasoning = reasoningTranscript(30);
   const pieces = [...tokenPieces(reasoning).map((p) => ({ reasoning: p, answer: '' })), ...tokenPieces(answerTranscript).map((p) => ({ reasoning: '', answer: p }))];
@@ -108,7 +86,7 @@ test('a long reasoning transcript with math streams through the real view', asyn
   for (let i = 0; i < pieces.length; i += 12) {
     const batch = pieces.slice(i, i + 12);
     sent += batch.length;
-    wire.inject?.({ type: 'event', name: 'generationDelta', payload: { id, reasoning: batch.map((b) => b.reasoning).join(''), answer: batch.map((b) => b.answer).join(''), completionTokens: sent } });
+    send({ type: 'event', name: 'generationDelta', payload: { id, reasoning: batch.map((b) => b.reasoning).join(''), answer: batch.map((b) => b.answer).join(''), completionTokens: sent } });
     if (i === 240) {
       // Mid-stream: the view is live and math is already rendered.
       await expect(page.getByTestId('reasoning-text').locator('.katex').first()).toBeVisible();
@@ -127,7 +105,7 @@ test('a long reasoning transcript with math streams through the real view', asyn
     }
     if (i % 120 === 0) await page.waitForTimeout(10);
   }
-  wire.inject?.({
+  send({
     type: 'event',
     name: 'generationFinished',
     payload: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SamplingSchema } from './generation';
 
 /** Variables every template may use; their values come from the workbench (problem, editor, judge). */
 export const builtInVariables = ['problem', 'language', 'tests', 'feedback', 'code'] as const;
@@ -11,14 +12,8 @@ export const TemplateVariableSchema = z
   })
   .strict();
 
-export const TemplateSamplingSchema = z
-  .object({
-    temperature: z.number().min(0).max(2),
-    topP: z.number().min(0).max(1),
-    topK: z.number().int().min(0).max(1000),
-    maxTokens: z.number().int().min(1).max(131_072),
-  })
-  .strict();
+/** A template's sampling: the same fields and bounds as a request's. */
+export const TemplateSamplingSchema = SamplingSchema;
 
 /** A prompt template, stored as one JSON file; `version` is the file format's, for migrations. */
 export const TemplateSchema = z
