@@ -11,6 +11,7 @@ import { JudgeService } from './problems/judge-service';
 import { templateHandlers } from './templates/template-service';
 import type { TemplateStore } from './templates/template-store';
 import { consoleLogger, type Logger } from './logger';
+import { nodeLlamaCppVersion } from './llm/binding-version';
 
 export interface WorkbenchCoreOptions {
   /** User data directory (settings, templates, sessions). Required: never guessed from cwd. */
@@ -62,6 +63,7 @@ export class WorkbenchCore {
       modelsDir: this.modelsDir,
       nodeVersion: process.versions.node,
       electronVersion: options.electronVersion ?? null,
+      nodeLlamaCppVersion: nodeLlamaCppVersion(),
     };
     this.llm = new LlmService({
       dataDir: this.dataDir,
@@ -80,6 +82,8 @@ export class WorkbenchCore {
       ...this.judging.handlers,
       ...templates.handlers,
       getAppInfo: async () => ({ ...info }),
+      // The desktop shell replaces this with its queue (src/main/desktop-commands.ts); web mode has no shell.
+      takeDesktopCommands: async () => [],
       getSettings: async () => this.settings.get(),
       updateSettings: async (patch) => {
         this.#assertAlive();

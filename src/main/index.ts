@@ -1,12 +1,19 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkbenchCore } from '../core/workbench-core';
+import { RotatingLog } from '../core/logging/rotating-log';
+import { consoleLogger } from '../core/logger';
+import { aboutDetail } from './about';
+import { buildMenuTemplate } from './app-menu';
 import { registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app-protocol';
+import { DesktopCommandQueue } from './desktop-command-queue';
 import { eventForwarder, registerIpcApi } from './ipc-adapter';
 import { createMainWindow } from './main-window';
+import { filesFromArgv, openFile } from './opened-files';
 import { appEntryUrl, isTrustedRendererUrl } from './trusted-sender';
 import { hardenWebContents, restrictPermissions } from './web-security';
+import { loadWindowState, placeOnDisplays, saveWindowState, type WindowState } from './window-state';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The dev server is trusted only in development; a packaged app ignores the variable.
@@ -20,13 +27,29 @@ app.enableSandbox();
 const dataDirSwitch = app.commandLine.getSwitchValue('data-dir');
 if (dataDirSwitch) app.setPath('userData', resolve(dataDirSwitch));
 
+// One window per data folder: a second launch hands its files to the first and exits.
+// (Electron keys the lock on userData, so a test's --data-dir gets its own instance.)
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.quit();
+
+const logsDir = join(app.getPath('userData'), 'logs');
+const log = new RotatingLog({ dir: logsDir, echo: app.isPackaged ? undefined : consoleLogger });
+process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isTrustedUrl));
 
-function openMainWindow(): BrowserWindow {
-  return createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), url: devServerUrl ?? appEntryUrl });
-}
+// Files given before the app was ready (macOS open-file, the first launch's argv).
+const filesAtStart: string[] = filesFromArgv(process.argv, process.cwd());
+let openFileNow: ((path: string) => void) | null = null;
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openFileNow) openFileNow(path);
+  else filesAtStart.push(path);
+});
 
 async function start(): Promise<void> {
+  log.info(`starting VibeThinker Workbench ${app.getVersion()} (Electron ${process.versions.electron ?? '?'}, ${process.platform} ${process.arch})`);
   const core = await WorkbenchCore.create({
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
@@ -34,22 +57,89 @@ async function start(): Promise<void> {
     electronVersion: process.versions.electron ?? null,
     // In development the repository's models/ folder is scanned too.
     extraModelDirs: app.isPackaged ? [] : [join(app.getAppPath(), 'models')],
+    log,
   });
+  const commands = new DesktopCommandQueue((command) => core.events.emit('desktopCommand', command));
+  const handlers = { ...core.handlers, takeDesktopCommands: async () => commands.take() };
+  const open = (path: string) => void openFile(path, { handlers, send: (command) => commands.send(command) });
+
   restrictPermissions(session.defaultSession);
   serveRendererOverAppProtocol(join(here, '../renderer'));
-  registerIpcApi(ipcMain, core.handlers, isTrustedUrl);
+  registerIpcApi(ipcMain, handlers, isTrustedUrl);
   core.events.subscribe(eventForwarder(() => BrowserWindow.getAllWindows().map((w) => w.webContents), isTrustedUrl));
   // Competitive Companion import; a busy port is reported in the UI, it does not stop the app.
   await core.judging.listen(core.settings.get().companionPort);
-  openMainWindow();
+
+  const windowStatePath = join(app.getPath('userData'), 'window-state.json');
+  let window: BrowserWindow | null = null;
+  const openMainWindow = async () => {
+    const saved = await loadWindowState(windowStatePath);
+    const state = placeOnDisplays(saved, screen.getAllDisplays().map((d) => d.workArea));
+    const win = createMainWindow({
+      preloadPath: join(here, '../preload/index.cjs'),
+      url: devServerUrl ?? appEntryUrl,
+      state,
+      iconPath: process.platform === 'linux' ? join(process.resourcesPath, 'icon.png') : undefined,
+    });
+    window = win;
+    win.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) commands.rendererGone();
+    });
+    win.webContents.on('render-process-gone', (_e, details) => log.error(`renderer gone: ${details.reason} (exit code ${details.exitCode})`));
+    trackWindowState(win, windowStatePath);
+    win.on('closed', () => {
+      if (window === win) window = null;
+    });
+  };
+
+  const focusWindow = () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  };
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow();
+    for (const file of filesFromArgv(argv, workingDirectory)) open(file);
+  });
+
+  const pickAndOpen = async (title: string, filters: Electron.FileFilter[]) => {
+    const options: Electron.OpenDialogOptions = { title, filters, properties: ['openFile'] };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    for (const file of result.filePaths) open(file);
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        {
+          send: (command) => commands.send(command),
+          openModelDialog: () => void pickAndOpen('Open a GGUF model', [{ name: 'GGUF models', extensions: ['gguf'] }]),
+          openProblemDialog: () => void pickAndOpen('Open a problem file', [{ name: 'Problems (Competitive Companion JSON)', extensions: ['json'] }]),
+          openCodeDialog: () => void pickAndOpen('Open a Python file', [{ name: 'Python', extensions: ['py'] }]),
+          openLogsFolder: () => void shell.openPath(logsDir),
+          showAbout: () => {
+            void Promise.all([core.handlers.getAppInfo(), core.handlers.getModelStatus()]).then(([info, model]) => {
+              const box = { type: 'info' as const, title: 'About', message: 'VibeThinker Workbench', detail: aboutDetail(info, process.versions, model), buttons: ['OK'] };
+              return window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box);
+            });
+          },
+        },
+        process.platform,
+      ),
+    ),
+  );
+
+  await openMainWindow();
+  openFileNow = open;
+  for (const file of filesAtStart.splice(0)) open(file);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();
   });
   // Free the model and stop downloads before the process exits.
   let disposed = false;
   app.on('will-quit', (event) => {
     if (disposed) return;
     event.preventDefault();
+    log.info('quitting');
     void core.dispose().finally(() => {
       disposed = true;
       app.quit();
@@ -57,14 +147,33 @@ async function start(): Promise<void> {
   });
 }
 
+/** Saves where the window is, shortly after it stops moving and when it closes. */
+function trackWindowState(win: BrowserWindow, path: string): void {
+  let timer: NodeJS.Timeout | undefined;
+  const current = (): WindowState => ({ bounds: win.getNormalBounds(), maximized: win.isMaximized(), fullScreen: win.isFullScreen() });
+  const save = () => void saveWindowState(path, current()).catch(() => undefined);
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 500);
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize', 'enter-full-screen', 'leave-full-screen'] as const) win.on(event as 'resize', later);
+  win.on('close', () => {
+    clearTimeout(timer);
+    save();
+  });
+}
+
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app
-  .whenReady()
-  .then(start)
-  .catch((err: unknown) => {
-    dialog.showErrorBox('VibeThinker Workbench could not start', err instanceof Error ? err.message : String(err));
-    app.exit(1);
-  });
+if (isFirstInstance) {
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log.error(`could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      dialog.showErrorBox('VibeThinker Workbench could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
+}

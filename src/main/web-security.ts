@@ -1,8 +1,11 @@
 import { shell, type Session, type WebContents } from 'electron';
 import { isSafeExternalUrl } from './external-links';
 
-/** Permissions the renderer may use; everything else (camera, geolocation, …) is denied. */
-const allowedPermissions = new Set(['clipboard-sanitized-write']);
+/**
+ * Permissions the renderer may use: copying (formulas, code) and notifications (a long answer
+ * finished while the window was in the background). Everything else (camera, geolocation, …) is denied.
+ */
+export const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
 
 /**
  * Locks down every web contents the app creates: it may not navigate away

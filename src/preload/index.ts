@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { BridgeMethods, WorkbenchBridge } from '../shared/api/bridge';
 import type { Envelope } from '../shared/api/envelope';
 import { eventChannel, isEventName, methodChannel, methodNames, type EventName } from '../shared/api/names';
@@ -27,6 +27,8 @@ const bridge = {
       listeners.delete(listener);
     };
   },
+  // Dropped files carry no path in the page since Electron 32; only the preload can ask for it.
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies WorkbenchBridge;
 
 contextBridge.exposeInMainWorld('workbench', bridge);

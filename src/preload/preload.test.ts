@@ -15,6 +15,7 @@ vi.mock('electron', () => ({
     },
     on: (channel: string, listener: (event: unknown, message: unknown) => void) => ipcListeners.set(channel, listener),
   },
+  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
 }));
 
 describe('preload bridge', () => {
@@ -25,9 +26,10 @@ describe('preload bridge', () => {
     await import('./index');
   });
 
-  it('exposes one named function per method plus onEvent, and nothing else', () => {
+  it('exposes one named function per method plus onEvent and pathForFile, and nothing else', () => {
     const bridge = exposed.get('workbench') ?? {};
-    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'onEvent'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...methodNames, 'onEvent', 'pathForFile'].sort());
+    expect((bridge.pathForFile as (f: { name: string }) => string)({ name: 'model.gguf' })).toBe('/dropped/model.gguf');
     expect(Object.values(bridge).every((v) => typeof v === 'function')).toBe(true);
     expect(exposed.size).toBe(1);
   });

@@ -13,5 +13,7 @@ export const AppInfoSchema = z.object({
   modelsDir: z.string(),
   nodeVersion: z.string(),
   electronVersion: z.string().nullable(),
+  /** The llama.cpp binding's version (node-llama-cpp), for the About box and bug reports. */
+  nodeLlamaCppVersion: z.string().nullable(),
 });
 export type AppInfo = z.output<typeof AppInfoSchema>;

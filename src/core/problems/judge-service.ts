@@ -7,7 +7,7 @@ import { judge } from '../runner/judge';
 import { startCompanionListener } from './companion-listener';
 import { ProblemStore } from './problem-store';
 
-export type JudgeHandlers = Pick<WorkbenchHandlers, 'listProblems' | 'getProblem' | 'saveProblem' | 'deleteProblem' | 'judgeCode' | 'runCustom' | 'getCompanionStatus'>;
+export type JudgeHandlers = Pick<WorkbenchHandlers, 'listProblems' | 'getProblem' | 'saveProblem' | 'importProblem' | 'deleteProblem' | 'judgeCode' | 'runCustom' | 'getCompanionStatus'>;
 
 /** Problems (stored, imported from Competitive Companion) and judging the editor's code on them. */
 export class JudgeService {
@@ -28,6 +28,11 @@ export class JudgeService {
         const saved = await this.store.save(record);
         await changed();
         return saved;
+      },
+      importProblem: async ({ text, fileName }) => {
+        const imported = await this.store.importText(text, fileName);
+        await changed();
+        return imported;
       },
       deleteProblem: async ({ id }) => {
         await this.store.delete(id);

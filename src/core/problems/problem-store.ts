@@ -32,6 +32,30 @@ export class ProblemStore {
     return this.save(record);
   }
 
+  /**
+   * Adds a problem from a file's text (a Competitive Companion export or a problem saved by the
+   * workbench; the statement is kept, the id is always new). Refuses anything else, storing nothing.
+   */
+  async importText(text: string, fileName = 'The file'): Promise<ProblemRecord> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new WorkbenchError('ValidationError', 'not_json', `${fileName} is not JSON (${err instanceof Error ? err.message : String(err)}).`);
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Array.isArray((raw as { tests?: unknown }).tests)) {
+      throw new WorkbenchError('ValidationError', 'not_a_problem', `${fileName} is not a problem file: expected Competitive Companion's JSON, with "name" and a "tests" list.`);
+    }
+    const parsed = ProblemSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new WorkbenchError('ValidationError', 'bad_problem', `${fileName} is not a usable problem: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}.`);
+    }
+    const statement = (raw as { statement?: unknown }).statement;
+    const record = await this.import(parsed.data);
+    return typeof statement === 'string' && statement.length <= 200_000 ? this.save({ ...record, statement }) : record;
+  }
+
   async save(record: ProblemRecord): Promise<ProblemRecord> {
     const valid = ProblemRecordSchema.parse(record);
     await mkdir(this.#dir, { recursive: true });

@@ -18,8 +18,10 @@ import { TemplatesView } from './components/TemplatesView';
 import { useGeneration } from './state/use-generation';
 import { useModelState } from './state/use-model-state';
 import { useResolvedTheme } from './theme/use-resolved-theme';
-
-type View = 'workbench' | 'models' | 'templates' | 'settings';
+import { commandBus } from './commands/command-bus';
+import { openDroppedFiles } from './commands/file-drop';
+import { askForNotificationsOnce, notifyWhenAway } from './commands/notify-when-away';
+import { useLayout, type View } from './state/use-layout';
 const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', templates: 'Templates', settings: 'Settings' };
 
 // Monaco is most of the bundle; loading it on its own lets the layout paint first.
@@ -29,7 +31,10 @@ export function App({ client }: { client: WorkbenchClient }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [view, setView] = useState<View>('workbench');
+  const [layout, updateLayout] = useLayout();
+  const { view } = layout;
+  const setView = useCallback((next: View) => updateLayout({ view: next }), [updateLayout]);
+  const [notice, setNotice] = useState<string | null>(null);
   const [statement, setStatement] = useState('');
   const [templates, setTemplates] = useState<Template[]>([]);
   useEffect(() => {
@@ -53,10 +58,74 @@ export function App({ client }: { client: WorkbenchClient }) {
     }, []),
   );
 
+  // A long answer that finishes while the user is elsewhere gets a desktop notification.
+  const answerStartedAt = useRef<number | null>(null);
+  const answering = generation.view?.running === true;
+  useEffect(() => {
+    if (answering && answerStartedAt.current === null) answerStartedAt.current = Date.now();
+    if (!answering && answerStartedAt.current !== null) {
+      notifyWhenAway(answerStartedAt.current, 'VibeThinker finished', 'The answer is ready in the workbench.');
+      answerStartedAt.current = null;
+    }
+  }, [answering]);
+
+  // Commands from the desktop menu and from files opened from the system or dropped on the window.
+  const { stop } = generation;
+  useEffect(() => {
+    const off = commandBus.on((command) => {
+      if (command.command === 'stopGeneration') stop();
+      else if (command.command === 'toggleReasoning') updateLayout((l) => ({ reasoningOpen: !l.reasoningOpen }));
+      else if (command.command === 'togglePresentation') updateLayout((l) => ({ presentation: !l.presentation }));
+      else if (command.command === 'showView') setView(command.view);
+      else if (command.command === 'notice') setNotice(command.message);
+      else if (command.command === 'openCode') {
+        editorBridge.open(command.code, 'python');
+        setView('workbench');
+      } else if (command.command === 'newProblem' || command.command === 'openProblem' || command.command === 'runTests') setView('workbench');
+    });
+    // Listen first, then collect what was sent before the page was listening (a file that started the app).
+    const offEvents = client.on('desktopCommand', (command) => commandBus.dispatch(command));
+    client.takeDesktopCommands().then((waiting) => waiting.forEach((command) => commandBus.dispatch(command)), () => undefined);
+    return () => {
+      off();
+      offEvents();
+    };
+  }, [client, stop, updateLayout, setView]);
+
+  // Files dropped anywhere on the window (not only on a pane).
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') === true;
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setDragging(false);
+      void openDroppedFiles([...(e.dataTransfer?.files ?? [])], { client, pathForFile: window.workbench?.pathForFile });
+    };
+    window.addEventListener('dragover', over, true);
+    window.addEventListener('dragleave', leave, true);
+    window.addEventListener('drop', drop, true);
+    return () => {
+      window.removeEventListener('dragover', over, true);
+      window.removeEventListener('dragleave', leave, true);
+      window.removeEventListener('drop', drop, true);
+    };
+  }, [client]);
+
   // The template turns the statement into the exact prompt (with the editor's code for {{code}}).
   const askWithTemplate = useCallback(
     (text: string, template: Template, sampling: Sampling, followUp: boolean) => {
       sendToEditor.current = template.sendToEditor;
+      askForNotificationsOnce();
       const tests = (currentProblem.current?.tests ?? [])
         .slice(0, 3)
         .map((t, i) => `Sample ${i + 1} input:\n${t.input.trimEnd()}\nSample ${i + 1} output:\n${t.output.trimEnd()}`)
@@ -113,7 +182,7 @@ export function App({ client }: { client: WorkbenchClient }) {
   const blockedReason = status?.state === 'ready' || status?.state === 'loading' ? null : 'Load a model first (Models tab)';
 
   return (
-    <div className="app" data-view={view}>
+    <div className="app" data-view={view} data-presentation={layout.presentation || undefined} data-dragging={dragging || undefined}>
       <header className="top-bar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -128,7 +197,20 @@ export function App({ client }: { client: WorkbenchClient }) {
             </button>
           ))}
         </nav>
+        {layout.presentation && (
+          <button type="button" className="exit-presentation" onClick={() => updateLayout({ presentation: false })}>
+            Exit presentation
+          </button>
+        )}
       </header>
+      {notice && (
+        <div className="banner notice" role="status">
+          <span>{notice}</span>
+          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
       {loadError && (
         <div className="banner error" role="alert">
           {loadError}
@@ -162,6 +244,8 @@ export function App({ client }: { client: WorkbenchClient }) {
           <ReasoningPane
             fontSize={settings?.reasoningFontSize ?? 15}
             generation={generation.view}
+            reasoningOpen={layout.reasoningOpen}
+            onReasoningToggle={(open) => updateLayout({ reasoningOpen: open })}
             onStop={generation.stop}
             firstRun={
               noModelAnywhere ? (

@@ -11,4 +11,6 @@ export type BridgeMethods = { [M in MethodName]: (input?: unknown) => Promise<En
 export interface WorkbenchBridge extends BridgeMethods {
   /** Calls `listener` for every core event; returns the unsubscribe function. */
   onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
+  /** The file-system path of a file dropped on the window ('' for one that has none). Desktop only. */
+  pathForFile(file: File): string;
 }

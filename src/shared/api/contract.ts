@@ -4,6 +4,7 @@ import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { CatalogSchema, DownloadStateSchema, LoadModelInputSchema, ModelFileInfoSchema, ModelStatusSchema } from '../models';
 import { CompanionStatusSchema, JudgeReportSchema, ProblemRecordSchema, TestResultSchema } from '../judging';
 import { TemplateSchema } from '../templates';
+import { DesktopCommandSchema } from '../desktop-commands';
 import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
 
@@ -65,6 +66,11 @@ export const methodSchemas = {
   getProblem: { input: z.object({ id: z.string().max(100) }).strict(), output: ProblemRecordSchema },
   /** Creates or updates a problem (statement, limits, tests). */
   saveProblem: { input: ProblemRecordSchema, output: ProblemRecordSchema },
+  /**
+   * Adds a problem from a file's text: Competitive Companion's JSON (as its "export" writes it) or a
+   * problem the workbench saved. Anything else is refused with the reason; nothing is stored then.
+   */
+  importProblem: { input: z.object({ text: z.string().max(16 * 1024 * 1024), fileName: z.string().max(255).optional() }).strict(), output: ProblemRecordSchema },
   deleteProblem: { input: z.object({ id: z.string().max(100) }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** Judges code on a problem's tests (all, or `only` these indexes); per-test results also arrive as `judgeProgress`. */
   judgeCode: {
@@ -103,6 +109,11 @@ export const methodSchemas = {
       unused: z.array(z.string()),
     }),
   },
+  /**
+   * Desktop commands (menu, files opened from the system) that arrived before the renderer was
+   * listening; calling it also marks the renderer as listening. Always empty in web mode.
+   */
+  takeDesktopCommands: { input: noInput, output: z.array(DesktopCommandSchema) },
 } satisfies Record<MethodName, MethodSchema>;
 
 /** Event streams pushed from core to every connected UI. */
@@ -117,6 +128,8 @@ export const eventSchemas = {
   problemsChanged: z.object({ problems: z.array(ProblemRecordSchema) }),
   judgeProgress: z.object({ problemId: z.string(), result: TestResultSchema }),
   templatesChanged: z.object({}),
+  /** From the desktop shell only (menu, opened files); web mode never sends it. */
+  desktopCommand: DesktopCommandSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

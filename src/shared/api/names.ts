@@ -22,6 +22,7 @@ export const methodNames = [
   'listProblems',
   'getProblem',
   'saveProblem',
+  'importProblem',
   'deleteProblem',
   'judgeCode',
   'runCustom',
@@ -35,6 +36,7 @@ export const methodNames = [
   'exportTemplates',
   'importTemplates',
   'previewTemplate',
+  'takeDesktopCommands',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
@@ -49,6 +51,7 @@ export const eventNames = [
   'problemsChanged',
   'judgeProgress',
   'templatesChanged',
+  'desktopCommand',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 

@@ -12,6 +12,9 @@ interface ReasoningPaneProps {
   /** Shown instead of the empty state when there is no model at all. */
   firstRun: ReactNode | null;
   onStop: () => void;
+  /** Whether the reasoning section is unfolded (remembered with the window's layout). */
+  reasoningOpen: boolean;
+  onReasoningToggle: (open: boolean) => void;
 }
 
 const stopWords: Record<GenerationStats['stopReason'], string> = {
@@ -24,7 +27,7 @@ const stopWords: Record<GenerationStats['stopReason'], string> = {
 };
 
 /** The model's reasoning (collapsible, live) and its answer, as Markdown with math. */
-export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: ReasoningPaneProps) {
+export function ReasoningPane({ fontSize, generation: g, firstRun, onStop, reasoningOpen, onReasoningToggle }: ReasoningPaneProps) {
   const now = useTicker(g?.running === true);
   const [toast, setToast] = useState<string | null>(null);
 
@@ -92,7 +95,14 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop }: Rea
                 )}
               </div>
             )}
-            <details className="reasoning-block" open data-testid="reasoning" hidden={g.reasoning.length === 0 && !thinking && (g.result?.reasoning ?? '') === ''}>
+            <details
+              className="reasoning-block"
+              open={reasoningOpen}
+              onToggle={(e) => {
+                if (e.currentTarget.open !== reasoningOpen) onReasoningToggle(e.currentTarget.open);
+              }}
+              data-testid="reasoning"
+              hidden={g.reasoning.length === 0 && !thinking && (g.result?.reasoning ?? '') === ''}>
               <summary>
                 Reasoning{thinking ? ' (thinking…)' : ''} · {g.completionTokens.toLocaleString()} tokens
               </summary>

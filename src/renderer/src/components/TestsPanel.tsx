@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { describeContainment, type CompanionStatus, type ProblemRecord, type TestCase } from '../../../shared/judging';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { editorBridge } from '../editor/editor-bridge';
+import { commandBus } from '../commands/command-bus';
+import { notifyWhenAway } from '../commands/notify-when-away';
 
 type Report = Awaited<ReturnType<WorkbenchClient['judgeCode']>>;
 type Result = Report['tests'][number];
@@ -78,11 +80,49 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, 
     if (!problem) return;
     setRunning(true);
     setError(null);
+    const startedAt = Date.now();
     client
       .judgeCode({ code: editorBridge.getCode(), problemId: problem.id, ...(only ? { only } : {}) })
-      .then(setReport, (err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+      .then(
+        (next) => {
+          setReport(next);
+          const passed = next.tests.filter((t) => t.verdict === 'AC').length;
+          notifyWhenAway(startedAt, `Tests finished: ${problem.name}`, `${passed} of ${next.tests.length} passed`);
+        },
+        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      )
       .finally(() => setRunning(false));
   };
+
+  const createProblem = () => {
+    const record: ProblemRecord = {
+      id: `${Date.now().toString(36)}-${Math.random().toString(16).slice(2, 8)}`,
+      name: 'New problem',
+      statement: '',
+      importedAt: new Date().toISOString(),
+      timeLimit: 2000,
+      memoryLimit: 256,
+      tests: [{ input: '', output: '' }],
+    };
+    setProblems((all) => [record, ...all]);
+    setSelectedId(record.id);
+    client.saveProblem(record).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  };
+
+  // Menu commands and opened files (the handlers read the latest state through the ref).
+  const commandTargets = useRef({ run, createProblem });
+  useEffect(() => {
+    commandTargets.current = { run, createProblem };
+  });
+  useEffect(
+    () =>
+      commandBus.on((command) => {
+        if (command.command === 'newProblem') commandTargets.current.createProblem();
+        else if (command.command === 'runTests') commandTargets.current.run();
+        else if (command.command === 'openProblem') setSelectedId(command.problemId);
+      }),
+    [],
+  );
 
   const resultFor = (index: number): Result | undefined => report?.tests.find((t) => t.index === index);
   const firstFailure = report?.tests.find((t) => t.verdict !== 'AC');
@@ -98,6 +138,9 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, 
             </option>
           ))}
         </select>
+        <button type="button" onClick={createProblem} title="A new problem with one empty test">
+          New
+        </button>
         {problem && (
           <button type="button" className="primary" disabled={running || problem.tests.length === 0} onClick={() => run()}>
             {running ? 'Running…' : 'Run tests'}
