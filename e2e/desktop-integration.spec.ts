@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { connectEventWire } from './support/event-wire';
 
 /** Drops files on the window the way the OS does: a drop event whose DataTransfer holds File objects. */
 async function dropFiles(page: Page, files: { name: string; text: string }[]) {
@@ -52,14 +53,8 @@ test('the New button makes an empty problem with one test, and the layout surviv
 test('desktop menu commands reach the UI: new problem, presentation mode, stop, views', async ({ workbench }) => {
   test.skip(workbench.kind !== 'web', 'injects the desktop shell\'s events at the WebSocket; the desktop run clicks the real menu instead');
   const page = await workbench.start();
-  const wire: { inject?: (message: unknown) => void } = {};
-  await page.routeWebSocket('**/api/events', (ws) => {
-    ws.connectToServer();
-    wire.inject = (message) => ws.send(JSON.stringify(message));
-  });
-  await page.reload();
-  await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'connected');
-  const command = (payload: unknown) => wire.inject?.({ type: 'event', name: 'desktopCommand', payload });
+  const inject = await connectEventWire(page);
+  const command = (payload: unknown) => inject({ type: 'event', name: 'desktopCommand', payload });
 
   command({ command: 'newProblem' });
   await expect(problemSelect(page).locator('option:checked')).toHaveText('New problem');

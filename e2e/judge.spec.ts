@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { connectEventWire } from './support/event-wire';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -98,12 +99,7 @@ test('custom input runs, and "Fix with feedback" sends the failing test to the m
   await writeTinyModel(join(workbench.dataDir, 'models', 'tiny.gguf'));
   const port = await freePort();
   const page = await workbench.start({ companionPort: port });
-  const wire: { inject?: (m: unknown) => void } = {};
-  await page.routeWebSocket('**/api/events', (ws) => {
-    ws.connectToServer();
-    wire.inject = (m) => ws.send(JSON.stringify(m));
-  });
-  await page.reload();
+  const inject = await connectEventWire(page);
   await page.getByRole('button', { name: 'Models' }).click();
   await page.getByTestId('model-row').getByRole('button', { name: 'Load' }).click();
   await expect(page.getByTestId('model-state')).toHaveAttribute('data-state', 'ready');
@@ -139,7 +135,7 @@ test('custom input runs, and "Fix with feedback" sends the failing test to the m
   expect(request?.prompt).toContain('Expected output:\n```\n42');
   expect(request?.prompt).toContain('Your output:\n```\n3');
 
-  wire.inject?.({
+  inject({
     type: 'event',
     name: 'generationFinished',
     payload: { id: request?.id, reasoning: 'The code ignored the input.', answer: 'Fixed:\n\n```python\nprint(sum(map(int, input().split())))\n```', boxed: null, droppedTurns: 0, error: null, stats: { promptTokens: 1, completionTokens: 1, timeToFirstTokenMs: 1, tokensPerSecond: 1, durationMs: 1, stopReason: 'end' } },

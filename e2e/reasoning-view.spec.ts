@@ -3,6 +3,7 @@ import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
 import type { Page } from '@playwright/test';
 import { expect, test, type Workbench } from './fixtures';
 import { answerTranscript, reasoningTranscript, tokenPieces } from './support/transcript';
+import { connectEventWire } from './support/event-wire';
 
 /** Loads the tiny model for real, then takes over answers at the wire: returns a function that sends events. */
 async function liveViewWithWire(workbench: Workbench): Promise<{ page: Page; send: (m: unknown) => void; ask: (prompt: string) => Promise<string> }> {
@@ -12,13 +13,7 @@ async function liveViewWithWire(workbench: Workbench): Promise<{ page: Page; sen
   await page.getByTestId('model-row').getByRole('button', { name: 'Load' }).click();
   await expect(page.getByTestId('model-state')).toHaveAttribute('data-state', 'ready');
   await page.getByRole('button', { name: 'Workbench' }).click();
-  const wire: { inject?: (message: unknown) => void } = {};
-  await page.routeWebSocket('**/api/events', (ws) => {
-    ws.connectToServer();
-    wire.inject = (message) => ws.send(JSON.stringify(message));
-  });
-  await page.reload();
-  await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'connected');
+  const inject = await connectEventWire(page);
   const ids: string[] = [];
   await page.route('**/api/call/generate', async (route) => {
     const id = (route.request().postDataJSON() as { input: { id: string } }).input.id;
@@ -32,7 +27,7 @@ async function liveViewWithWire(workbench: Workbench): Promise<{ page: Page; sen
     await expect.poll(() => ids.length).toBe(before + 1);
     return ids[before] ?? '';
   };
-  return { page, send: (m) => wire.inject?.(m), ask };
+  return { page, send: inject, ask };
 }
 
 const finished = (id: string, answer: string) => ({
