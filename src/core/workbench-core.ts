@@ -12,6 +12,8 @@ import { templateHandlers } from './templates/template-service';
 import type { TemplateStore } from './templates/template-store';
 import { consoleLogger, type Logger } from './logger';
 import { nodeLlamaCppVersion } from './llm/binding-version';
+import { sessionHandlers } from './sessions/session-service';
+import type { SessionStore } from './sessions/session-store';
 
 export interface WorkbenchCoreOptions {
   /** User data directory (settings, templates, sessions). Required: never guessed from cwd. */
@@ -44,6 +46,7 @@ export class WorkbenchCore {
   readonly llm: LlmService;
   readonly judging: JudgeService;
   readonly templates: TemplateStore;
+  readonly sessions: SessionStore;
   #disposed = false;
   #pingSeq = 0;
 
@@ -76,11 +79,14 @@ export class WorkbenchCore {
     });
     this.judging = new JudgeService({ dataDir: this.dataDir, events: this.events, settings: () => this.settings.get() });
     const templates = templateHandlers(this.dataDir, this.events, this.llm.runner);
+    const sessions = sessionHandlers(this.dataDir, this.events);
+    this.sessions = sessions.store;
     this.templates = templates.store;
     this.handlers = {
       ...this.llm.handlers,
       ...this.judging.handlers,
       ...templates.handlers,
+      ...sessions.handlers,
       getAppInfo: async () => ({ ...info }),
       // The desktop shell replaces this with its queue (src/main/desktop-commands.ts); web mode has no shell.
       takeDesktopCommands: async () => [],

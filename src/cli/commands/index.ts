@@ -5,6 +5,7 @@ import { judgeCommand } from './judge';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 import { templatesCommand } from './templates';
+import { sessionsCommand } from './sessions';
 
 /** Every `vibe` sub-command, in the order `vibe --help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand, askCommand, judgeCommand, modelsCommand, templatesCommand, infoCommand];
+export const commands: readonly CliCommand[] = [serveCommand, askCommand, judgeCommand, modelsCommand, templatesCommand, sessionsCommand, infoCommand];

@@ -5,6 +5,7 @@ import { CatalogSchema, DownloadStateSchema, LoadModelInputSchema, ModelFileInfo
 import { CompanionStatusSchema, JudgeReportSchema, ProblemRecordSchema, TestResultSchema } from '../judging';
 import { TemplateSchema } from '../templates';
 import { DesktopCommandSchema } from '../desktop-commands';
+import { SessionSchema, SessionSummarySchema } from '../sessions';
 import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
 
@@ -114,6 +115,23 @@ export const methodSchemas = {
    * listening; calling it also marks the renderer as listening. Always empty in web mode.
    */
   takeDesktopCommands: { input: noInput, output: z.array(DesktopCommandSchema) },
+  /** Sessions newest first; with a query, only those whose title or text contains it (with a snippet). */
+  listSessions: { input: z.object({ query: z.string().max(200).optional() }).strict().optional(), output: z.array(SessionSummarySchema) },
+  getSession: { input: idInput, output: SessionSchema },
+  /** Creates or updates a session (autosaved by the UI as it changes); atomic on disk. */
+  saveSession: { input: SessionSchema, output: SessionSchema },
+  renameSession: { input: z.object({ id: z.string().max(80), title: z.string().max(300) }).strict(), output: SessionSchema },
+  duplicateSession: { input: idInput, output: SessionSchema },
+  /** Moves to the trash; `undoDeleteSession` restores. */
+  deleteSession: { input: idInput, output: z.object({ ok: z.literal(true) }) },
+  undoDeleteSession: { input: idInput, output: SessionSchema },
+  /** The session as Markdown, a self-contained HTML handout, or JSON (for import elsewhere). */
+  exportSession: {
+    input: z.object({ id: z.string().max(80), format: z.enum(['markdown', 'html', 'json']), includeReasoning: z.boolean().optional() }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+  },
+  /** Adds an exported session (JSON) under a new id; malformed or foreign files are refused, nothing changes. */
+  importSession: { input: z.object({ text: z.string().max(64 * 1024 * 1024), fileName: z.string().max(255).optional() }).strict(), output: SessionSchema },
 } satisfies Record<MethodName, MethodSchema>;
 
 /** Event streams pushed from core to every connected UI. */
@@ -130,6 +148,7 @@ export const eventSchemas = {
   templatesChanged: z.object({}),
   /** From the desktop shell only (menu, opened files); web mode never sends it. */
   desktopCommand: DesktopCommandSchema,
+  sessionsChanged: z.object({}),
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

@@ -37,6 +37,15 @@ export const methodNames = [
   'importTemplates',
   'previewTemplate',
   'takeDesktopCommands',
+  'listSessions',
+  'getSession',
+  'saveSession',
+  'renameSession',
+  'duplicateSession',
+  'deleteSession',
+  'undoDeleteSession',
+  'exportSession',
+  'importSession',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
@@ -52,6 +61,7 @@ export const eventNames = [
   'judgeProgress',
   'templatesChanged',
   'desktopCommand',
+  'sessionsChanged',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 

@@ -1,7 +1,7 @@
 import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import { highlightInto } from './highlight-code';
-import { scanMath, type Segment } from './math-scanner';
+import { scanMath, type Segment } from '../../../shared/math-scanner';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
