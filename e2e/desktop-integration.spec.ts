@@ -40,7 +40,7 @@ test('dropping a .py, a problem .json and a .gguf on the window opens each the r
 
 test('the New button makes an empty problem with one test, and the layout survives a reload', async ({ workbench }) => {
   const page = await workbench.start();
-  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByTestId('tests-panel').getByRole('button', { name: 'New', exact: true }).click();
   await expect(problemSelect(page).locator('option:checked')).toHaveText('New problem');
 
   // Folding the reasoning and switching views is remembered (desktop: per data folder; web: per server).

@@ -11,6 +11,8 @@ function recordingActions() {
     openProblemDialog: () => calls.push('openProblemDialog'),
     openCodeDialog: () => calls.push('openCodeDialog'),
     openLogsFolder: () => calls.push('openLogsFolder'),
+    print: () => calls.push('print'),
+    exportPdf: () => calls.push('exportPdf'),
     showAbout: () => calls.push('showAbout'),
   };
   return { calls, actions };
@@ -45,6 +47,7 @@ describe('application menu', () => {
       'Stop Generation': 'CmdOrCtrl+.',
       'Toggle Reasoning': 'CmdOrCtrl+R',
       'Presentation Mode': 'F5',
+      'Export as PDF…': 'CmdOrCtrl+Shift+P',
     });
     const values = Object.values(accelerators);
     expect(new Set(values).size).toBe(values.length);
@@ -57,7 +60,7 @@ describe('application menu', () => {
   it('items do what they say', () => {
     const { calls, actions } = recordingActions();
     const template = buildMenuTemplate(actions, 'linux');
-    for (const label of ['New Problem', 'Open Model (GGUF)…', 'Open Problem File…', 'Open Python File…', 'Run Tests', 'Stop Generation', 'Toggle Reasoning', 'Presentation Mode', 'Models', 'Open Logs Folder', 'About VibeThinker Workbench']) {
+    for (const label of ['New Problem', 'Open Model (GGUF)…', 'Open Problem File…', 'Open Python File…', 'Export as PDF…', 'Run Tests', 'Stop Generation', 'Toggle Reasoning', 'Presentation Mode', 'Models', 'Open Logs Folder', 'About VibeThinker Workbench']) {
       click(find(template, label));
     }
     expect(calls).toEqual([
@@ -65,6 +68,7 @@ describe('application menu', () => {
       'openModelDialog',
       'openProblemDialog',
       'openCodeDialog',
+      'exportPdf',
       { command: 'runTests' },
       { command: 'stopGeneration' },
       { command: 'toggleReasoning' },

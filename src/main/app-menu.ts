@@ -9,6 +9,9 @@ export interface MenuActions {
   openProblemDialog(): void;
   openCodeDialog(): void;
   openLogsFolder(): void;
+  print(): void;
+  /** Saves the window's printable view (problem and answer) as a PDF. */
+  exportPdf(): void;
   showAbout(): void;
 }
 
@@ -28,6 +31,9 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
       { label: 'Open Model (GGUF)…', accelerator: 'CmdOrCtrl+O', click: () => actions.openModelDialog() },
       { label: 'Open Problem File…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openProblemDialog() },
       { label: 'Open Python File…', accelerator: 'CmdOrCtrl+Alt+O', click: () => actions.openCodeDialog() },
+      { type: 'separator' },
+      { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
+      { label: 'Export as PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.exportPdf() },
       { type: 'separator' },
       { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.send({ command: 'showView', view: 'settings' }) },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

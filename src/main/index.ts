@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkbenchCore } from '../core/workbench-core';
@@ -102,6 +103,17 @@ async function start(): Promise<void> {
     for (const file of filesFromArgv(argv, workingDirectory)) open(file);
   });
 
+  // The page's print stylesheet shows the problem and the answer only (see app.css, @media print).
+  const exportPdf = async () => {
+    if (!window) return;
+    const target = await dialog.showSaveDialog(window, { title: 'Export as PDF', defaultPath: 'VibeThinker session.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (target.canceled || !target.filePath) return;
+    try {
+      await writeFile(target.filePath, await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+    } catch (err) {
+      commands.send({ command: 'notice', message: `Could not write the PDF: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
   const pickAndOpen = async (title: string, filters: Electron.FileFilter[]) => {
     const options: Electron.OpenDialogOptions = { title, filters, properties: ['openFile'] };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
@@ -116,6 +128,8 @@ async function start(): Promise<void> {
           openProblemDialog: () => void pickAndOpen('Open a problem file', [{ name: 'Problems (Competitive Companion JSON)', extensions: ['json'] }]),
           openCodeDialog: () => void pickAndOpen('Open a Python file', [{ name: 'Python', extensions: ['py'] }]),
           openLogsFolder: () => void shell.openPath(logsDir),
+          print: () => window?.webContents.print({ printBackground: true }),
+          exportPdf: () => void exportPdf(),
           showAbout: () => {
             void Promise.all([core.handlers.getAppInfo(), core.handlers.getModelStatus()]).then(([info, model]) => {
               const box = { type: 'info' as const, title: 'About', message: 'VibeThinker Workbench', detail: aboutDetail(info, process.versions, model), buttons: ['OK'] };

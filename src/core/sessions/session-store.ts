@@ -123,7 +123,7 @@ export class SessionStore {
   /** A damaged file: keep it aside, fall back to the backup (and restore it), or fail with the reason. */
   async #recover(id: string, path: string, err: unknown): Promise<Session> {
     if (err instanceof WorkbenchError && err.code === 'newer_version') throw err;
-    let backup: Session | null = null;
+    let backup: Session | null;
     try {
       backup = migrateSession(JSON.parse(await readFile(`${path}.bak`, 'utf8')), `Session ${id}`);
     } catch {

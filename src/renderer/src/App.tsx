@@ -22,6 +22,11 @@ import { commandBus } from './commands/command-bus';
 import { openDroppedFiles } from './commands/file-drop';
 import { askForNotificationsOnce, notifyWhenAway } from './commands/notify-when-away';
 import { useLayout, type View } from './state/use-layout';
+import { useSession } from './state/use-session';
+import { PrivacyContext } from './state/privacy';
+import { SessionsSidebar } from './components/SessionsSidebar';
+import { PresentationView } from './components/PresentationView';
+import type { JudgeReport } from '../../shared/judging';
 const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', templates: 'Templates', settings: 'Settings' };
 
 // Monaco is most of the bundle; loading it on its own lets the layout paint first.
@@ -47,16 +52,122 @@ export function App({ client }: { client: WorkbenchClient }) {
   // When an answer finishes, the part its template names goes to the editor (offered if the editor has edits).
   const sendToEditor = useRef<Template['sendToEditor']>('lastPython');
   const currentProblem = useRef<ProblemRecord | null>(null);
-  const onProblemChange = useCallback((problem: ProblemRecord | null) => {
-    currentProblem.current = problem;
-  }, []);
+  const session = useSession(client, setNotice);
+  const { update: updateSession } = session;
+  const onProblemChange = useCallback(
+    (problem: ProblemRecord | null) => {
+      currentProblem.current = problem;
+      updateSession({ problemId: problem?.id ?? null, tests: problem?.tests ?? [] });
+    },
+    [updateSession],
+  );
+  const onReport = useCallback((report: JudgeReport) => updateSession({ lastReport: report }), [updateSession]);
+  // Every answer becomes a turn of the session (with the model that wrote it).
+  const askedPrompt = useRef('');
+  const modelName = useRef<string | null>(null);
+  const loadedModelName = models.status?.model?.name ?? null;
+  useEffect(() => {
+    modelName.current = loadedModelName;
+  }, [loadedModelName]);
   const generation = useGeneration(
     client,
-    useCallback((result: GenerationResult) => {
-      const code = sendToEditor.current === 'none' ? null : sendToEditor.current === 'lastCode' ? lastCodeBlock(result.answer) : lastPythonBlock(result.answer);
-      if (code) editorBridge.propose(code, 'python');
-    }, []),
+    useCallback(
+      (result: GenerationResult) => {
+        updateSession(
+          (s) => ({
+            turns: [...s.turns, { prompt: askedPrompt.current, reasoning: result.reasoning, answer: result.answer, stats: result.stats, model: modelName.current, at: new Date().toISOString() }],
+            model: modelName.current,
+          }),
+          { create: true },
+        );
+        const code = sendToEditor.current === 'none' ? null : sendToEditor.current === 'lastCode' ? lastCodeBlock(result.answer) : lastPythonBlock(result.answer);
+        if (code) editorBridge.propose(code, 'python');
+      },
+      [updateSession],
+    ),
   );
+
+  // The editor's text is part of the session; code the app puts there keeps the previous text in the history.
+  useEffect(
+    () =>
+      editorBridge.onChange((code, origin) =>
+        updateSession((s) =>
+          origin === 'app' && s.code.trim() !== '' && s.code !== code
+            ? { code, codeHistory: [...s.codeHistory, { at: new Date().toISOString(), code: s.code, source: 'user' as const }].slice(-100) }
+            : { code },
+        ),
+      ),
+    [updateSession],
+  );
+
+  const changeStatement = useCallback(
+    (text: string) => {
+      setStatement(text);
+      updateSession({ statement: text }, { create: text.trim() !== '' });
+    },
+    [updateSession],
+  );
+  const loadStatement = useCallback(
+    (text: string) => {
+      setStatement(text);
+      updateSession({ statement: text });
+    },
+    [updateSession],
+  );
+
+  // Reopening a session puts everything back: statement, problem and tests, editor, last answer.
+  const { show: showAnswer } = generation;
+  const openSession = useCallback(
+    async (id: string) => {
+      try {
+        const opened = await session.open(id);
+        if (opened.problemId) commandBus.dispatch({ command: 'openProblem', problemId: opened.problemId });
+        setStatement(opened.statement);
+        if (opened.code) editorBridge.open(opened.code, 'python');
+        const last = opened.turns.at(-1);
+        showAnswer(last ? { prompt: last.prompt, reasoning: last.reasoning, answer: last.answer, stats: last.stats } : null);
+        updateLayout({ sessionId: id, view: 'workbench' });
+      } catch (err) {
+        setNotice(err instanceof Error ? err.message : String(err));
+        updateLayout({ sessionId: null });
+      }
+    },
+    [session, showAnswer, updateLayout],
+  );
+  const newSession = useCallback(
+    (options: { discard?: boolean } = {}) => {
+      session.close(options);
+      setStatement('');
+      showAnswer(null);
+      updateLayout({ sessionId: null });
+    },
+    [session, showAnswer, updateLayout],
+  );
+  const currentSessionId = session.session?.id ?? null;
+  useEffect(() => {
+    if (currentSessionId) updateLayout({ sessionId: currentSessionId });
+  }, [currentSessionId, updateLayout]);
+  // The last session comes back when the app starts.
+  const reopened = useRef(false);
+  useEffect(() => {
+    if (reopened.current) return;
+    reopened.current = true;
+    const id = layout.sessionId;
+    // After the first paint, so the editor and the problem list are there to receive it.
+    if (id) setTimeout(() => void openSession(id), 0);
+  }, [layout.sessionId, openSession]);
+
+  // Presentation mode from the keyboard too (Alt+P), in the browser and the desktop app.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP') {
+        e.preventDefault();
+        updateLayout((l) => ({ presentation: !l.presentation }));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [updateLayout]);
 
   // A long answer that finishes while the user is elsewhere gets a desktop notification.
   const answerStartedAt = useRef<number | null>(null);
@@ -126,6 +237,8 @@ export function App({ client }: { client: WorkbenchClient }) {
     (text: string, template: Template, sampling: Sampling, followUp: boolean) => {
       sendToEditor.current = template.sendToEditor;
       askForNotificationsOnce();
+      askedPrompt.current = text;
+      updateSession({ templateId: template.id, sampling }, { create: true });
       const tests = (currentProblem.current?.tests ?? [])
         .slice(0, 3)
         .map((t, i) => `Sample ${i + 1} input:\n${t.input.trimEnd()}\nSample ${i + 1} output:\n${t.output.trimEnd()}`)
@@ -135,7 +248,7 @@ export function App({ client }: { client: WorkbenchClient }) {
         () => generation.ask(text, sampling, !followUp),
       );
     },
-    [client, generation],
+    [client, generation, updateSession],
   );
 
   const load = useCallback(() => {
@@ -181,7 +294,30 @@ export function App({ client }: { client: WorkbenchClient }) {
   const noModelAnywhere = status?.state === 'empty' && models.catalog !== null && models.catalog.models.every((m) => m.problem !== null);
   const blockedReason = status?.state === 'ready' || status?.state === 'loading' ? null : 'Load a model first (Models tab)';
 
+  const reasoningPane = (
+    <ReasoningPane
+      fontSize={settings?.reasoningFontSize ?? 15}
+      generation={generation.view}
+      reasoningOpen={layout.reasoningOpen}
+      onReasoningToggle={(open) => updateLayout({ reasoningOpen: open })}
+      onStop={generation.stop}
+      firstRun={
+        noModelAnywhere ? (
+          <GetModelCard
+            recommended={models.catalog?.downloads.find((d) => d.recommended)}
+            onDownload={(id) => {
+              void client.startDownload({ id }).catch(() => undefined);
+              setView('models');
+            }}
+            onOpenModels={() => setView('models')}
+          />
+        ) : null
+      }
+    />
+  );
+
   return (
+    <PrivacyContext.Provider value={layout.privacy}>
     <div className="app" data-view={view} data-presentation={layout.presentation || undefined} data-dragging={dragging || undefined}>
       <header className="top-bar">
         <div className="brand">
@@ -197,11 +333,14 @@ export function App({ client }: { client: WorkbenchClient }) {
             </button>
           ))}
         </nav>
-        {layout.presentation && (
-          <button type="button" className="exit-presentation" onClick={() => updateLayout({ presentation: false })}>
-            Exit presentation
+        <span className="top-actions">
+          <button type="button" aria-pressed={layout.sidebarOpen} onClick={() => updateLayout((l) => ({ sidebarOpen: !l.sidebarOpen }))}>
+            Sessions
           </button>
-        )}
+          <button type="button" onClick={() => updateLayout({ presentation: true, view: 'workbench' })} title="Presentation mode for screenshares (Alt+P)">
+            Present
+          </button>
+        </span>
       </header>
       {notice && (
         <div className="banner notice" role="status">
@@ -218,7 +357,23 @@ export function App({ client }: { client: WorkbenchClient }) {
       )}
       <main className="content">
         {/* The workbench stays mounted behind other views so the editor keeps its text and undo history. */}
-        <div className="workbench" hidden={view !== 'workbench'}>
+        {layout.presentation && (
+          <PresentationView
+            statement={statement}
+            generation={generation.view}
+            layout={layout}
+            onLayout={updateLayout}
+            answerPane={reasoningPane}
+            canReplay={(generation.view?.result?.answer ?? '') !== '' && !generation.view?.running}
+            onReplay={(charsPerSecond) => {
+              const result = generation.view?.result;
+              if (result) generation.replay({ prompt: generation.view?.prompt ?? '', reasoning: result.reasoning, answer: result.answer, stats: result.stats }, charsPerSecond);
+            }}
+          />
+        )}
+        <div className="workbench-row" hidden={view !== 'workbench' || layout.presentation}>
+        {layout.sidebarOpen && <SessionsSidebar client={client} currentId={currentSessionId} onOpen={(id) => void openSession(id)} onNew={() => newSession()} onDeleteCurrent={() => newSession({ discard: true })} onNotice={setNotice} />}
+        <div className="workbench">
           <ProblemPane
             blockedReason={blockedReason}
             running={generation.view?.running === true}
@@ -226,7 +381,7 @@ export function App({ client }: { client: WorkbenchClient }) {
             onAsk={askWithTemplate}
             onStop={generation.stop}
             statement={statement}
-            onStatementChange={setStatement}
+            onStatementChange={changeStatement}
             tests={
               <TestsPanel
                 client={client}
@@ -236,33 +391,17 @@ export function App({ client }: { client: WorkbenchClient }) {
                   generation.ask(feedback, samplingPresets.code, false);
                 }}
                 statement={statement}
-                onLoadStatement={setStatement}
+                onLoadStatement={loadStatement}
                 onProblemChange={onProblemChange}
+                onReport={onReport}
               />
             }
           />
-          <ReasoningPane
-            fontSize={settings?.reasoningFontSize ?? 15}
-            generation={generation.view}
-            reasoningOpen={layout.reasoningOpen}
-            onReasoningToggle={(open) => updateLayout({ reasoningOpen: open })}
-            onStop={generation.stop}
-            firstRun={
-              noModelAnywhere ? (
-                <GetModelCard
-                  recommended={models.catalog?.downloads.find((d) => d.recommended)}
-                  onDownload={(id) => {
-                    void client.startDownload({ id }).catch(() => undefined);
-                    setView('models');
-                  }}
-                  onOpenModels={() => setView('models')}
-                />
-              ) : null
-            }
-          />
+          {!layout.presentation && reasoningPane}
           <Suspense fallback={<EditorPlaceholder />}>
             <EditorPane theme={theme} fontSize={settings?.editorFontSize ?? 14} wordWrap={settings?.editorWordWrap ?? false} />
           </Suspense>
+        </div>
         </div>
         {view === 'models' && <ModelsView client={client} models={models} />}
         {view === 'templates' && <TemplatesView client={client} />}
@@ -270,5 +409,6 @@ export function App({ client }: { client: WorkbenchClient }) {
       </main>
       <StatusBar info={info} connection={connection} model={status} />
     </div>
+    </PrivacyContext.Provider>
   );
 }

@@ -41,18 +41,23 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
     });
     const instance = editor.current;
     let cleanVersion = model.getAlternativeVersionId();
+    let applying = false;
+    const changes = model.onDidChangeContent(() => editorBridge.notifyChange(model.getValue(), applying ? 'app' : 'user'));
     editorBridge.register({
       setCode(code) {
         // One undoable edit (Ctrl+Z brings the previous text back), not setValue, which clears undo.
+        applying = true;
         instance.pushUndoStop();
         instance.executeEdits('vibethinker', [{ range: model.getFullModelRange(), text: code, forceMoveMarkers: true }]);
         instance.pushUndoStop();
+        applying = false;
         cleanVersion = model.getAlternativeVersionId();
       },
       isDirty: () => model.getAlternativeVersionId() !== cleanVersion,
       getCode: () => model.getValue(),
     });
     return () => {
+      changes.dispose();
       editorBridge.register(null);
       editor.current?.dispose();
       model.dispose();

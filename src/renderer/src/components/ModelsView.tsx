@@ -3,6 +3,7 @@ import type { DownloadEntry, DownloadState, ModelFileInfo } from '../../../share
 import type { WorkbenchClient } from '../api/workbench-client';
 import { formatBytes, formatCount, formatSeconds } from '../format';
 import type { ModelState } from '../state/use-model-state';
+import { usePrivatePath } from '../state/privacy';
 
 interface ModelsViewProps {
   client: WorkbenchClient;
@@ -11,6 +12,7 @@ interface ModelsViewProps {
 
 /** Get, open, load and switch models. */
 export function ModelsView({ client, models }: ModelsViewProps) {
+  const shown = usePrivatePath();
   const [error, setError] = useState<string | null>(null);
   const [path, setPath] = useState('');
   const run = (action: Promise<unknown>) => {
@@ -41,7 +43,7 @@ export function ModelsView({ client, models }: ModelsViewProps) {
 
       <div className="settings-card">
         <h2>Your models</h2>
-        {models.catalog && models.catalog.models.length === 0 && <p className="hint">No GGUF files in {models.catalog.modelsDir} yet.</p>}
+        {models.catalog && models.catalog.models.length === 0 && <p className="hint">No GGUF files in {shown(models.catalog.modelsDir)} yet.</p>}
         <ul className="model-list">
           {(models.catalog?.models ?? []).map((m) => (
             <ModelRow key={m.path} model={m} loaded={m.path === loadedPath} busy={status?.state === 'loading'} onLoad={() => run(client.loadModel({ path: m.path }))} />

@@ -4,6 +4,7 @@ import { AutoNumberSetting } from './AutoNumberSetting';
 import { NumberSetting } from './NumberSetting';
 import { TextSetting } from './TextSetting';
 import { themeChoices, type Settings, type SettingsPatch } from '../../../shared/settings';
+import { usePrivatePath } from '../state/privacy';
 
 interface SettingsViewProps {
   settings: Settings;
@@ -15,6 +16,7 @@ interface SettingsViewProps {
 const themeLabels: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
 export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
+  const shown = usePrivatePath();
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
 
   const apply = (patch: SettingsPatch) => {
@@ -103,9 +105,9 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
           <h2>Storage</h2>
           <dl className="paths">
             <dt>Data folder</dt>
-            <dd data-testid="data-dir">{info.dataDir}</dd>
+            <dd data-testid="data-dir">{shown(info.dataDir)}</dd>
             <dt>Models folder</dt>
-            <dd>{info.modelsDir}</dd>
+            <dd>{shown(info.modelsDir)}</dd>
           </dl>
         </div>
       )}

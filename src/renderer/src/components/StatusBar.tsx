@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../shared/app-info';
 import type { ModelStatus } from '../../../shared/models';
 import type { ConnectionState } from '../api/transport';
 import { formatBytes } from '../format';
+import { usePrivatePath } from '../state/privacy';
 
 interface StatusBarProps {
   info: AppInfo | null;
@@ -16,6 +17,7 @@ const connectionLabel: Record<ConnectionState, string> = {
 };
 
 export function StatusBar({ info, connection, model }: StatusBarProps) {
+  const shown = usePrivatePath();
   const ready = model?.state === 'ready';
   const modelText =
     model?.state === 'loading'
@@ -49,7 +51,7 @@ export function StatusBar({ info, connection, model }: StatusBarProps) {
         {info ? ` · ${info.mode === 'desktop' ? 'Desktop' : 'Web mode'}` : ''}
       </span>
       {info && (
-        <span className="status-item" title={`Data: ${info.dataDir}`}>
+        <span className="status-item" title={`Data: ${shown(info.dataDir)}`}>
           v{info.version}
         </span>
       )}

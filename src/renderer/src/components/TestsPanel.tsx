@@ -18,10 +18,12 @@ interface TestsPanelProps {
   onLoadStatement: (statement: string) => void;
   /** The chosen problem, for prompts that include its tests. */
   onProblemChange?: (problem: ProblemRecord | null) => void;
+  /** The last run's results (kept in the session). */
+  onReport?: (report: Report) => void;
 }
 
 /** The problem's tests: pick a problem, edit tests, judge the editor's code, see verdicts and diffs. */
-export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, onLoadStatement, onProblemChange }: TestsPanelProps) {
+export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, onLoadStatement, onProblemChange, onReport }: TestsPanelProps) {
   const [problems, setProblems] = useState<ProblemRecord[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [companion, setCompanion] = useState<CompanionStatus | null>(null);
@@ -86,6 +88,7 @@ export function TestsPanel({ client, onFixWithFeedback, canAskModel, statement, 
       .then(
         (next) => {
           setReport(next);
+          onReport?.(next);
           const passed = next.tests.filter((t) => t.verdict === 'AC').length;
           notifyWhenAway(startedAt, `Tests finished: ${problem.name}`, `${passed} of ${next.tests.length} passed`);
         },

@@ -14,6 +14,9 @@ let waiting: Offer = null;
 let offer: Offer = null;
 const listeners = new Set<(offer: Offer) => void>();
 
+type ChangeListener = (code: string, origin: 'user' | 'app') => void;
+const changeListeners = new Set<ChangeListener>();
+
 const publish = (next: Offer) => {
   offer = next;
   for (const listener of listeners) listener(offer);
@@ -70,6 +73,16 @@ export const editorBridge = {
 
   dismissOffer(): void {
     publish(null);
+  },
+
+  /** Called by the editor on every change: typed by the user, or put there by the app. */
+  notifyChange(code: string, origin: 'user' | 'app'): void {
+    for (const listener of changeListeners) listener(code, origin);
+  },
+
+  onChange(listener: ChangeListener): () => void {
+    changeListeners.add(listener);
+    return () => changeListeners.delete(listener);
   },
 
   onOffer(listener: (offer: Offer) => void): () => void {

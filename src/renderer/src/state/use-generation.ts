@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GenerationResult, Sampling } from '../../../shared/generation';
+import type { GenerationResult, GenerationStats, Sampling } from '../../../shared/generation';
+import { lastBoxed } from '../../../shared/boxed-answer';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { TextStream } from '../markdown/text-stream';
 
@@ -17,6 +18,38 @@ export interface GenerationView {
   /** Set when the model was caught repeating itself. */
   repetition: { period: number; stopped: boolean } | null;
   error: string | null;
+  /** A saved answer being played back (no model involved). */
+  replaying?: boolean;
+}
+
+/** What a saved session keeps of an answer. */
+export interface SavedAnswer {
+  prompt: string;
+  reasoning: string;
+  answer: string;
+  stats: GenerationStats | null;
+}
+
+function finishedView(saved: SavedAnswer): GenerationView {
+  const reasoning = new TextStream();
+  reasoning.append(saved.reasoning);
+  const answer = new TextStream();
+  answer.append(saved.answer);
+  const stats: GenerationStats = saved.stats ?? { promptTokens: 0, completionTokens: 0, timeToFirstTokenMs: null, tokensPerSecond: 0, durationMs: 0, stopReason: 'end' };
+  const id = newId();
+  return {
+    id,
+    prompt: saved.prompt,
+    reasoning,
+    answer,
+    version: 1,
+    completionTokens: stats.completionTokens,
+    startedAt: performance.now(),
+    running: false,
+    result: { id, reasoning: saved.reasoning, answer: saved.answer, boxed: lastBoxed(saved.answer), droppedTurns: 0, error: null, stats },
+    repetition: null,
+    error: null,
+  };
 }
 
 let counter = 0;
@@ -85,9 +118,61 @@ export function useGeneration(client: WorkbenchClient, onFinished?: (result: Gen
     [client],
   );
 
-  const stop = useCallback(() => {
-    if (current.current) void client.stopGeneration({ id: current.current });
-  }, [client]);
+  const replayTimer = useRef<ReturnType<typeof setInterval> | null>(null);
+  const endReplay = useCallback(() => {
+    if (replayTimer.current) clearInterval(replayTimer.current);
+    replayTimer.current = null;
+  }, []);
+  useEffect(() => endReplay, [endReplay]);
 
-  return { view, ask, stop };
+  /** Shows a saved answer as it ended (a reopened session); no model involved. */
+  const show = useCallback(
+    (saved: SavedAnswer | null) => {
+      endReplay();
+      current.current = null;
+      setView(saved ? finishedView(saved) : null);
+    },
+    [endReplay],
+  );
+
+  /**
+   * Plays a saved answer back as if it were streaming, reasoning first, at
+   * `charsPerSecond`, without the model. Stop (or another replay) shows it whole.
+   */
+  const replay = useCallback(
+    (saved: SavedAnswer, charsPerSecond: number) => {
+      endReplay();
+      current.current = null;
+      const id = newId();
+      const full = finishedView(saved);
+      const reasoning = new TextStream();
+      const answer = new TextStream();
+      let shown = 0;
+      const total = saved.reasoning.length + saved.answer.length;
+      const tickMs = 50;
+      setView({ ...full, id, reasoning, answer, version: 0, running: true, result: null, replaying: true, completionTokens: 0, startedAt: performance.now() });
+      replayTimer.current = setInterval(() => {
+        const next = Math.min(total, shown + Math.max(1, Math.round((charsPerSecond * tickMs) / 1000)));
+        const split = saved.reasoning.length;
+        if (shown < split) reasoning.append(saved.reasoning.slice(shown, Math.min(next, split)));
+        if (next > split) answer.append(saved.answer.slice(Math.max(shown, split) - split, next - split));
+        shown = next;
+        const done = shown >= total;
+        if (done) endReplay();
+        setView((v) => (v && v.id === id ? { ...v, version: v.version + 1, ...(done ? { running: false, replaying: false, result: full.result } : {}) } : v));
+      }, tickMs);
+    },
+    [endReplay],
+  );
+
+  const stop = useCallback(() => {
+    if (replayTimer.current) {
+      endReplay();
+      setView((v) => (v?.replaying ? { ...v, running: false, replaying: false, result: finishedView({ reasoning: v.reasoning.toString(), answer: v.answer.toString(), stats: null, prompt: v.prompt }).result } : v));
+      return;
+    }
+    if (current.current) void client.stopGeneration({ id: current.current });
+  }, [client, endReplay]);
+
+  return { view, ask, stop, show, replay };
 }

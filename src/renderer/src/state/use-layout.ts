@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 export type View = 'workbench' | 'models' | 'templates' | 'settings';
+
+export const presentationScales = ['S', 'M', 'L', 'XL'] as const;
+export type PresentationScale = (typeof presentationScales)[number];
 
 export interface Layout {
   view: View;
@@ -8,11 +11,33 @@ export interface Layout {
   reasoningOpen: boolean;
   /** Presentation mode: large type, chrome hidden, for screenshares. */
   presentation: boolean;
+  presentScale: PresentationScale;
+  /** High-contrast colours while presenting (projectors, compressed screenshares). */
+  contrast: boolean;
+  /** Step-through: the solution revealed a step at a time. */
+  steps: boolean;
+  /** Paths and tokens masked in the UI. */
+  privacy: boolean;
+  sidebarOpen: boolean;
+  /** The session to reopen at start. */
+  sessionId: string | null;
 }
 
 const key = 'vibe.layout';
 const views: readonly View[] = ['workbench', 'models', 'templates', 'settings'];
-export const defaultLayout: Layout = { view: 'workbench', reasoningOpen: true, presentation: false };
+export const defaultLayout: Layout = {
+  view: 'workbench',
+  reasoningOpen: true,
+  presentation: false,
+  presentScale: 'M',
+  contrast: false,
+  steps: false,
+  privacy: false,
+  sidebarOpen: true,
+  sessionId: null,
+};
+
+const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
 
 /** Reads a saved layout, keeping only fields that make sense (the storage is the user's to edit). */
 export function parseLayout(text: string | null): Layout {
@@ -20,8 +45,14 @@ export function parseLayout(text: string | null): Layout {
     const raw = JSON.parse(text ?? '{}') as Partial<Record<keyof Layout, unknown>>;
     return {
       view: views.includes(raw.view as View) ? (raw.view as View) : defaultLayout.view,
-      reasoningOpen: typeof raw.reasoningOpen === 'boolean' ? raw.reasoningOpen : defaultLayout.reasoningOpen,
-      presentation: typeof raw.presentation === 'boolean' ? raw.presentation : defaultLayout.presentation,
+      reasoningOpen: bool(raw.reasoningOpen, defaultLayout.reasoningOpen),
+      presentation: bool(raw.presentation, defaultLayout.presentation),
+      presentScale: presentationScales.includes(raw.presentScale as PresentationScale) ? (raw.presentScale as PresentationScale) : defaultLayout.presentScale,
+      contrast: bool(raw.contrast, defaultLayout.contrast),
+      steps: bool(raw.steps, defaultLayout.steps),
+      privacy: bool(raw.privacy, defaultLayout.privacy),
+      sidebarOpen: bool(raw.sidebarOpen, defaultLayout.sidebarOpen),
+      sessionId: typeof raw.sessionId === 'string' && /^[\w-]{1,80}$/.test(raw.sessionId) ? raw.sessionId : null,
     };
   } catch {
     return defaultLayout;
@@ -34,8 +65,15 @@ export function useLayout(): [Layout, (change: Partial<Layout> | ((layout: Layou
   useEffect(() => {
     safeStorage()?.setItem(key, JSON.stringify(layout));
   }, [layout]);
-  const update = (change: Partial<Layout> | ((layout: Layout) => Partial<Layout>)) =>
-    setLayout((current) => ({ ...current, ...(typeof change === 'function' ? change(current) : change) }));
+  // Stable, and a change that changes nothing keeps the same object (no re-render, no effects re-run).
+  const update = useCallback(
+    (change: Partial<Layout> | ((layout: Layout) => Partial<Layout>)) =>
+      setLayout((current) => {
+        const patch = typeof change === 'function' ? change(current) : change;
+        return Object.entries(patch).every(([k, v]) => Object.is(current[k as keyof Layout], v)) ? current : { ...current, ...patch };
+      }),
+    [],
+  );
   return [layout, update];
 }
 

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionSummary } from '../../../shared/sessions';
+import type { WorkbenchClient } from '../api/workbench-client';
+
+interface SessionsSidebarProps {
+  client: WorkbenchClient;
+  currentId: string | null;
+  onOpen: (id: string) => void;
+  onNew: () => void;
+  /** Called before the current session is deleted, so nothing saves it again. */
+  onDeleteCurrent: () => void;
+  onNotice: (message: string) => void;
+}
+
+/** Saves text as a file through the browser's download (a save dialog in the desktop app). */
+function download(fileName: string, mimeType: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Every problem's work, newest first: search, open, rename, duplicate, delete (with undo), import, export. */
+export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurrent, onNotice }: SessionsSidebarProps) {
+  const [query, setQuery] = useState('');
+  const [sessions, setSessions] = useState<SessionSummary[]>([]);
+  const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
+  const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
+  const [format, setFormat] = useState<'markdown' | 'html' | 'json'>('html');
+  const [withReasoning, setWithReasoning] = useState(true);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const fail = useCallback((err: unknown) => onNotice(err instanceof Error ? err.message : String(err)), [onNotice]);
+  const refresh = useCallback(() => {
+    client.listSessions({ query }).then(setSessions, fail);
+  }, [client, query, fail]);
+  useEffect(() => {
+    const timer = setTimeout(refresh, query ? 150 : 0);
+    return () => clearTimeout(timer);
+  }, [refresh, query]);
+  useEffect(() => client.on('sessionsChanged', refresh), [client, refresh]);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), 8000);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
+  const remove = (s: SessionSummary) => {
+    if (s.id === currentId) onDeleteCurrent();
+    client.deleteSession({ id: s.id }).then(() => setDeleted({ id: s.id, title: s.title }), fail);
+  };
+  const undo = () => {
+    if (!deleted) return;
+    client.undoDeleteSession({ id: deleted.id }).then(() => setDeleted(null), fail);
+  };
+  const commitRename = () => {
+    if (!renaming) return;
+    client.renameSession({ id: renaming.id, title: renaming.title }).then(() => setRenaming(null), fail);
+  };
+  const exportCurrent = () => {
+    if (!currentId) return;
+    client.exportSession({ id: currentId, format, includeReasoning: withReasoning }).then((file) => download(file.fileName, file.mimeType, file.content), fail);
+  };
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const session = await client.importSession({ text: await file.text(), fileName: file.name });
+      onOpen(session.id);
+    } catch (err) {
+      fail(err);
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  return (
+    <aside className="sessions-sidebar" aria-label="Sessions">
+      <div className="sessions-header">
+        <h2>Sessions</h2>
+        <button type="button" onClick={onNew} title="Start a new session (the current one is saved)">
+          New session
+        </button>
+      </div>
+      <input type="search" aria-label="Search sessions" placeholder="Search titles and text…" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {deleted && (
+        <p className="undo-bar" role="status">
+          Deleted “{deleted.title}”.{' '}
+          <button type="button" onClick={undo}>
+            Undo
+          </button>
+        </p>
+      )}
+      <ul className="sessions-list" data-testid="sessions-list">
+        {sessions.length === 0 && <li className="hint">{query ? 'Nothing matches.' : 'Your work is saved here as you go.'}</li>}
+        {sessions.map((s) => (
+          <li key={s.id} className={s.id === currentId ? 'session current' : 'session'} data-testid="session-item">
+            {renaming?.id === s.id ? (
+              <input
+                aria-label="Session title"
+                value={renaming.title}
+                autoFocus
+                onChange={(e) => setRenaming({ id: s.id, title: e.target.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') commitRename();
+                  if (e.key === 'Escape') setRenaming(null);
+                }}
+                onBlur={commitRename}
+              />
+            ) : (
+              <button type="button" className="session-open" onClick={() => onOpen(s.id)} aria-current={s.id === currentId ? 'true' : undefined}>
+                <span className="session-title">{s.title}</span>
+                <span className="session-meta">
+                  {new Date(s.updatedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })} · {s.turns} answer{s.turns === 1 ? '' : 's'}
+                </span>
+                {s.snippet && <span className="session-snippet">{s.snippet}</span>}
+              </button>
+            )}
+            <span className="session-actions">
+              <button type="button" aria-label={`Rename ${s.title}`} onClick={() => setRenaming({ id: s.id, title: s.title })}>
+                Rename
+              </button>
+              <button type="button" aria-label={`Duplicate ${s.title}`} onClick={() => client.duplicateSession({ id: s.id }).then((copy) => onOpen(copy.id), fail)}>
+                Duplicate
+              </button>
+              <button type="button" aria-label={`Delete ${s.title}`} onClick={() => remove(s)}>
+                Delete
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="sessions-footer">
+        <div className="export-row">
+          <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+            <option value="html">HTML handout</option>
+            <option value="markdown">Markdown</option>
+            <option value="json">JSON (to import)</option>
+          </select>
+          <label>
+            <input type="checkbox" checked={withReasoning} onChange={(e) => setWithReasoning(e.target.checked)} /> reasoning
+          </label>
+        </div>
+        <div className="export-row">
+          <button type="button" disabled={!currentId} onClick={exportCurrent}>
+            Export
+          </button>
+          <button type="button" onClick={() => window.print()} title="Print the problem and answer, or save them as PDF">
+            Print / PDF
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import…
+          </button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Import session file" onChange={(e) => void importFile(e.target.files?.[0])} />
+        </div>
+      </div>
+    </aside>
+  );
+}
