@@ -3,8 +3,8 @@ import type { WorkbenchHandlers } from '../shared/api/contract';
 import { fail, type Envelope } from '../shared/api/envelope';
 import { dispatch } from '../core/api/dispatch';
 
-/** Largest request body accepted by the API; settings and prompts are far smaller. */
-export const maxBodyBytes = 1024 * 1024;
+/** Largest request body accepted by the API: a saved session with a long transcript, or an imported one. */
+export const maxBodyBytes = 64 * 1024 * 1024;
 
 /**
  * `POST /api/call/<method>` with body `{"input": …}` → an Envelope as JSON.
@@ -34,7 +34,7 @@ export function sendJson(res: ServerResponse, status: number, value: Envelope<un
   res.end(text);
 }
 
-interface BodyError extends Error {
+export interface BodyError extends Error {
   status?: number;
 }
 
@@ -42,14 +42,14 @@ function bodyError(status: number, message: string): BodyError {
   return Object.assign(new Error(message), { status });
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, limit = maxBodyBytes): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) throw bodyError(415, 'Request body must be application/json.');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw bodyError(413, `Request body is larger than ${maxBodyBytes} bytes.`);
+    if (size > limit) throw bodyError(413, `Request body is larger than ${limit} bytes.`);
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return {};

@@ -6,6 +6,7 @@ import { WorkbenchError } from '../shared/api/errors';
 import { tokenCookie, tokenFromRequest, tokensMatch } from './access-token';
 import { EventSocket } from './event-socket';
 import { handleApiCall, sendJson } from './http-api';
+import { handleOpenAiRequest, openAiError } from './openai-api';
 import { hostHeaderAllowed, isLoopbackHost, originAllowed } from './request-guards';
 import { securityHeaders } from '../shared/security-headers';
 
@@ -56,6 +57,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!hostHeaderAllowed(req, loopback)) return plain(res, 421, 'Unexpected Host header.');
+    const openAi = url.pathname.startsWith('/v1/');
+    if (openAi && !tokensMatch(options.token, tokenFromRequest(req, url))) {
+      return openAiError(res, 401, 'invalid_request_error', 'invalid_api_key', 'Missing or wrong API key: use the token `vibe serve` printed as the Bearer key.');
+    }
     if (!tokensMatch(options.token, tokenFromRequest(req, url))) {
       return plain(res, 401, 'Missing or invalid access token. Open the address that `vibe serve` printed.');
     }
@@ -70,6 +75,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (req.method !== 'POST') return plain(res, 405, 'Use POST for API calls.');
       if (!originAllowed(req)) return plain(res, 403, 'Cross-origin API calls are not allowed.');
       return handleApiCall(options.core.handlers, url.pathname.slice(apiCallPrefix.length), req, res);
+    }
+    if (openAi) {
+      if (req.method === 'POST' && !originAllowed(req)) return openAiError(res, 403, 'invalid_request_error', 'forbidden_origin', 'Cross-origin requests from web pages are not allowed.');
+      return handleOpenAiRequest(url.pathname, req, res, { host: options.core.llm.host, pool: options.core.llm.pool });
     }
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, version: info.version });
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');

@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../logger';
 import { ChatRunner } from './chat-runner';
+import { CompletionPool } from './completion-pool';
 import { DownloadManager } from './download-manager';
 import { ModelCatalog } from './model-catalog';
 import { ModelHost } from './model-host';
@@ -44,6 +45,8 @@ export class LlmService {
   readonly downloads: DownloadManager;
   readonly host: ModelHost;
   readonly runner: ChatRunner;
+  /** Batched completions for the OpenAI-compatible API. */
+  readonly pool: CompletionPool;
   readonly handlers: LlmHandlers;
 
   constructor(options: LlmServiceOptions) {
@@ -52,6 +55,7 @@ export class LlmService {
     this.downloads = new DownloadManager({ modelsDir: options.modelsDir, env: options.env, onState: (s) => events.emit('downloadState', s) });
     this.host = new ModelHost({ defaults: settings, onStatus: (s) => events.emit('modelStatus', s), log: options.log });
     this.runner = new ChatRunner({ host: this.host, repetitionGuard: () => settings().repetitionGuard });
+    this.pool = new CompletionPool({ host: this.host, parallel: () => settings().apiParallel, contextSize: () => settings().apiContextSize, cache: () => settings().apiCache });
 
     this.handlers = {
       listModels: () => this.catalog.list((id) => this.downloads.state(id)),
@@ -96,6 +100,7 @@ export class LlmService {
   async dispose(): Promise<void> {
     this.downloads.cancelAll();
     this.runner.stop();
+    await this.pool.dispose();
     await this.host.dispose();
   }
 }

@@ -1,0 +1,204 @@
+import { LlamaChatSession, type ChatHistoryItem, type LlamaContext, type LlamaContextSequence } from 'node-llama-cpp';
+import { WorkbenchError } from '../../shared/api/errors';
+import type { LoadedModel, ModelHost } from './model-host';
+import { ReasoningSplitter } from './reasoning-splitter';
+import { ResponseCache } from './response-cache';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface CompletionRequest {
+  messages: ChatMessage[];
+  maxTokens: number;
+  temperature: number;
+  topP: number;
+  seed?: number;
+  stop: string[];
+  signal: AbortSignal;
+  /** Text as it is generated, split into reasoning (inside <think>) and answer. */
+  onDelta?: (delta: { reasoning: string; answer: string }) => void;
+  /** While waiting for a free sequence: the position in the queue (1 = next). */
+  onQueued?: (position: number) => void;
+}
+
+export interface CompletionResult {
+  model: string;
+  reasoning: string;
+  answer: string;
+  finishReason: 'stop' | 'length' | 'aborted';
+  promptTokens: number;
+  completionTokens: number;
+  /** Served from the response cache (temperature 0, same model, prompt and sampling). */
+  cached: boolean;
+}
+
+export interface CompletionPoolOptions {
+  host: ModelHost;
+  /** Sequences generating at once; more requests wait in a first-come queue. */
+  parallel: () => number;
+  /** Tokens per sequence (each sequence holds one whole conversation). */
+  contextSize: () => number;
+  cache: () => boolean;
+}
+
+interface Pool {
+  loaded: LoadedModel;
+  context: LlamaContext;
+  free: LlamaContextSequence[];
+}
+
+interface Waiter {
+  resolve: (sequence: LlamaContextSequence | null) => void;
+  onQueued?: (position: number) => void;
+}
+
+/**
+ * Stateless chat completions for other programs (the OpenAI-compatible API),
+ * batched: one context with several sequences on the loaded model, so
+ * requests that run together share each evaluation batch (node-llama-cpp
+ * batches sequences of one context automatically). When every sequence is
+ * busy, requests wait in order of arrival and are told their position.
+ * Separate from the workbench's own conversation, which keeps its context.
+ */
+export class CompletionPool {
+  readonly #options: CompletionPoolOptions;
+  readonly cache = new ResponseCache({ maxEntries: 256, maxBytes: 32 * 1024 * 1024 });
+  #pool: Pool | null = null;
+  #creating: Promise<Pool> | null = null;
+  #queue: Waiter[] = [];
+  #active = 0;
+
+  constructor(options: CompletionPoolOptions) {
+    this.#options = options;
+  }
+
+  get status(): { active: number; queued: number; parallel: number } {
+    return { active: this.#active, queued: this.#queue.length, parallel: this.#pool?.context.totalSequences ?? this.#options.parallel() };
+  }
+
+  async complete(request: CompletionRequest): Promise<CompletionResult> {
+    const loaded = this.#options.host.loaded;
+    if (!loaded) throw new WorkbenchError('UnavailableError', 'no_model', 'No model is loaded in the workbench.');
+    const last = request.messages.at(-1);
+    if (!last || last.role !== 'user') throw new WorkbenchError('ValidationError', 'invalid_input', 'The last message must be from the user.');
+
+    const cacheKey = request.temperature === 0 && this.#options.cache() ? ResponseCache.key(loaded.info.path, request) : null;
+    const hit = cacheKey ? this.cache.get(cacheKey) : undefined;
+    if (hit) {
+      request.onDelta?.({ reasoning: hit.reasoning, answer: hit.answer });
+      return { ...hit, cached: true };
+    }
+
+    const pool = await this.#poolFor(loaded);
+    const sequence = await this.#acquire(pool, request);
+    if (!sequence) return { model: loaded.info.name, reasoning: '', answer: '', finishReason: 'aborted', promptTokens: 0, completionTokens: 0, cached: false };
+    this.#active++;
+    try {
+      const result = await this.#run(loaded, sequence, request);
+      if (cacheKey && result.finishReason !== 'aborted') this.cache.set(cacheKey, result);
+      return result;
+    } finally {
+      this.#active--;
+      this.#release(pool, sequence);
+    }
+  }
+
+  async #run(loaded: LoadedModel, sequence: LlamaContextSequence, request: CompletionRequest): Promise<CompletionResult> {
+    await sequence.clearHistory();
+    const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
+    try {
+      const history: ChatHistoryItem[] = request.messages.slice(0, -1).map((m) =>
+        m.role === 'system' ? { type: 'system', text: m.content } : m.role === 'user' ? { type: 'user', text: m.content } : { type: 'model', response: [m.content] },
+      );
+      session.setChatHistory(history);
+      const inputBefore = sequence.tokenMeter.usedInputTokens;
+      const outputBefore = sequence.tokenMeter.usedOutputTokens;
+      const splitter = new ReasoningSplitter();
+      const emit = (part: { reasoning: string; answer: string }) => {
+        if (part.reasoning || part.answer) request.onDelta?.(part);
+      };
+      const result = await session.promptWithMeta(request.messages.at(-1)?.content ?? '', {
+        maxTokens: Math.max(1, Math.min(request.maxTokens, sequence.contextSize - 16)),
+        temperature: request.temperature,
+        topP: request.topP,
+        ...(request.seed !== undefined ? { seed: request.seed } : {}),
+        ...(request.stop.length ? { customStopTriggers: request.stop } : {}),
+        signal: request.signal,
+        stopOnAbortSignal: true,
+        onResponseChunk: (chunk) => emit(chunk.type === 'segment' && chunk.segmentType === 'thought' ? splitter.pushReasoning(chunk.text) : splitter.push(chunk.text)),
+      });
+      emit(splitter.finish());
+      const finishReason = result.stopReason === 'abort' ? 'aborted' : result.stopReason === 'maxTokens' ? 'length' : 'stop';
+      return {
+        model: loaded.info.name,
+        reasoning: splitter.reasoning,
+        answer: splitter.answer,
+        finishReason,
+        promptTokens: sequence.tokenMeter.usedInputTokens - inputBefore,
+        completionTokens: sequence.tokenMeter.usedOutputTokens - outputBefore,
+        cached: false,
+      };
+    } finally {
+      session.dispose({ disposeSequence: false });
+    }
+  }
+
+  /** The batch context for this model, made on first use (and again after a model switch). */
+  async #poolFor(loaded: LoadedModel): Promise<Pool> {
+    if (this.#pool?.loaded === loaded && !this.#pool.context.disposed) return this.#pool;
+    this.#creating ??= (async () => {
+      if (this.#pool && !this.#pool.context.disposed) await this.#pool.context.dispose();
+      const parallel = Math.max(1, this.#options.parallel());
+      const contextSize = Math.max(256, Math.min(this.#options.contextSize(), loaded.context.contextSize));
+      const context = await loaded.model.createContext({ sequences: parallel, contextSize, threads: loaded.context.idealThreads });
+      const free = Array.from({ length: parallel }, () => context.getSequence());
+      this.#pool = { loaded, context, free };
+      return this.#pool;
+    })().finally(() => {
+      this.#creating = null;
+    });
+    return this.#creating;
+  }
+
+  #acquire(pool: Pool, request: CompletionRequest): Promise<LlamaContextSequence | null> {
+    const sequence = pool.free.pop();
+    if (sequence) return Promise.resolve(sequence);
+    return new Promise((resolve) => {
+      const waiter: Waiter = { resolve, onQueued: request.onQueued };
+      this.#queue.push(waiter);
+      waiter.onQueued?.(this.#queue.length);
+      request.signal.addEventListener(
+        'abort',
+        () => {
+          const at = this.#queue.indexOf(waiter);
+          if (at < 0) return;
+          this.#queue.splice(at, 1);
+          this.#announcePositions();
+          resolve(null);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  #release(pool: Pool, sequence: LlamaContextSequence): void {
+    if (pool !== this.#pool || pool.context.disposed) return;
+    const next = this.#queue.shift();
+    if (next) {
+      this.#announcePositions();
+      next.resolve(sequence);
+    } else pool.free.push(sequence);
+  }
+
+  #announcePositions(): void {
+    this.#queue.forEach((waiter, i) => waiter.onQueued?.(i + 1));
+  }
+
+  async dispose(): Promise<void> {
+    for (const waiter of this.#queue.splice(0)) waiter.resolve(null);
+    if (this.#pool && !this.#pool.context.disposed) await this.#pool.context.dispose();
+    this.#pool = null;
+  }
+}

@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { ChatMessage, CompletionPool, CompletionResult } from '../core/llm/completion-pool';
+import type { ModelHost } from '../core/llm/model-host';
+import { WorkbenchError } from '../shared/api/errors';
+import { readJsonBody, type BodyError } from './http-api';
+
+/**
+ * The OpenAI chat-completions protocol over the workbench's loaded model, so
+ * any OpenAI client (and tools built on one) can use it: `/v1/models` and
+ * `/v1/chat/completions`, streaming (server-sent events) or not. As vLLM and
+ * llama.cpp's server do, the reasoning comes separately in
+ * `reasoning_content` and the answer in `content`.
+ */
+
+const TextPartSchema = z.object({ type: z.literal('text'), text: z.string() });
+const MessageSchema = z.object({
+  role: z.enum(['system', 'developer', 'user', 'assistant']),
+  content: z.union([z.string(), z.array(TextPartSchema)]).nullable(),
+});
+
+const ChatRequestSchema = z.object({
+  model: z.string().max(500),
+  messages: z.array(MessageSchema).min(1).max(1000),
+  stream: z.boolean().nullish(),
+  stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
+  max_tokens: z.number().int().positive().nullish(),
+  max_completion_tokens: z.number().int().positive().nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  top_p: z.number().gt(0).max(1).nullish(),
+  seed: z.number().int().nullish(),
+  stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
+  n: z.literal(1).nullish(),
+});
+
+/** VibeThinker's recommended sampling (see MODEL.md): used when a request does not set its own. */
+const defaults = { temperature: 0.6, topP: 0.95, maxTokens: 40960 };
+
+export function modelId(host: ModelHost): string | null {
+  const loaded = host.loaded;
+  return loaded ? loaded.info.fileName.replace(/\.gguf$/i, '') : null;
+}
+
+export async function handleOpenAiRequest(path: string, req: IncomingMessage, res: ServerResponse, deps: { host: ModelHost; pool: CompletionPool }): Promise<void> {
+  try {
+    if (path === '/v1/models' && req.method === 'GET') return listModels(res, deps.host);
+    if (path === '/v1/chat/completions') {
+      if (req.method !== 'POST') return openAiError(res, 405, 'invalid_request_error', 'method_not_allowed', 'Use POST.');
+      return await chatCompletions(req, res, deps);
+    }
+    return openAiError(res, 404, 'invalid_request_error', 'unknown_url', `Unknown endpoint ${req.method ?? ''} ${path}.`);
+  } catch (err) {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (err instanceof WorkbenchError) {
+      const status = err.name === 'ValidationError' ? 400 : err.name === 'UnavailableError' ? 503 : err.name === 'NotFoundError' ? 404 : 500;
+      return openAiError(res, status, status === 400 ? 'invalid_request_error' : 'server_error', err.code, err.message);
+    }
+    return openAiError(res, 500, 'server_error', 'internal_error', err instanceof Error ? err.message : String(err));
+  }
+}
+
+function listModels(res: ServerResponse, host: ModelHost): void {
+  const id = modelId(host);
+  sendOpenAiJson(res, 200, { object: 'list', data: id ? [{ id, object: 'model', created: 0, owned_by: 'vibethinker-workbench' }] : [] });
+}
+
+async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: { host: ModelHost; pool: CompletionPool }): Promise<void> {
+  let raw: unknown;
+  try {
+    raw = await readJsonBody(req, 16 * 1024 * 1024);
+  } catch (err) {
+    return openAiError(res, (err as BodyError).status ?? 400, 'invalid_request_error', 'bad_body', (err as Error).message);
+  }
+  const body = ChatRequestSchema.safeParse(raw);
+  if (!body.success) {
+    const issue = body.error.issues[0];
+    return openAiError(res, 400, 'invalid_request_error', 'invalid_value', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, issue?.path.join('.'));
+  }
+  const request = body.data;
+  const id = modelId(deps.host);
+  if (!id) return openAiError(res, 503, 'server_error', 'no_model', 'No model is loaded in the workbench; load one in its Models view.');
+  const loadedName = deps.host.loaded?.info.name;
+  if (request.model !== id && request.model !== loadedName) {
+    return openAiError(res, 404, 'invalid_request_error', 'model_not_found', `The model "${request.model}" does not exist here; this server has "${id}".`, 'model');
+  }
+  const messages: ChatMessage[] = request.messages.map((m) => ({
+    role: m.role === 'developer' ? 'system' : m.role,
+    content: typeof m.content === 'string' ? m.content : (m.content ?? []).map((p) => p.text).join(''),
+  }));
+  if (messages.at(-1)?.role !== 'user') return openAiError(res, 400, 'invalid_request_error', 'invalid_value', 'The last message must have the role "user".', 'messages');
+
+  // A client that goes away stops its generation (or leaves the queue).
+  const controller = new AbortController();
+  let finished = false;
+  res.on('close', () => {
+    if (!finished) controller.abort();
+  });
+  const completionId = `chatcmpl-${randomBytes(12).toString('hex')}`;
+  const created = Math.floor(Date.now() / 1000);
+  const stop = request.stop === undefined || request.stop === null ? [] : [request.stop].flat();
+  const common = {
+    messages,
+    maxTokens: request.max_completion_tokens ?? request.max_tokens ?? defaults.maxTokens,
+    temperature: request.temperature ?? defaults.temperature,
+    topP: request.top_p ?? defaults.topP,
+    ...(request.seed !== undefined && request.seed !== null ? { seed: request.seed } : {}),
+    stop,
+    signal: controller.signal,
+  };
+
+  if (!request.stream) {
+    const result = await deps.pool.complete(common);
+    finished = true;
+    if (result.finishReason === 'aborted') return;
+    res.setHeader('X-Workbench-Cache', result.cached ? 'hit' : 'miss');
+    return sendOpenAiJson(res, 200, {
+      id: completionId,
+      object: 'chat.completion',
+      created,
+      model: id,
+      choices: [{ index: 0, message: { role: 'assistant', content: result.answer, reasoning_content: result.reasoning || null }, finish_reason: finishReasonOf(result), logprobs: null }],
+      usage: usageOf(result),
+    });
+  }
+
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
+  const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) =>
+    send({ id: completionId, object: 'chat.completion.chunk', created, model: id, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] });
+  chunk({ role: 'assistant', content: '' });
+  const result = await deps.pool.complete({
+    ...common,
+    // SSE comments: ignored by clients, visible to people and tools watching the stream.
+    onQueued: (position) => res.write(`: queued, position ${position}\n\n`),
+    onDelta: ({ reasoning, answer }) => {
+      if (reasoning) chunk({ reasoning_content: reasoning });
+      if (answer) chunk({ content: answer });
+    },
+  });
+  finished = true;
+  if (result.finishReason === 'aborted') {
+    res.end();
+    return;
+  }
+  if (result.cached) res.write(': cache hit\n\n');
+  chunk({}, finishReasonOf(result));
+  if (request.stream_options?.include_usage) send({ id: completionId, object: 'chat.completion.chunk', created, model: id, choices: [], usage: usageOf(result) });
+  res.end('data: [DONE]\n\n');
+}
+
+function finishReasonOf(result: CompletionResult): 'stop' | 'length' {
+  return result.finishReason === 'length' ? 'length' : 'stop';
+}
+
+function usageOf(result: CompletionResult) {
+  return { prompt_tokens: result.promptTokens, completion_tokens: result.completionTokens, total_tokens: result.promptTokens + result.completionTokens };
+}
+
+function sendOpenAiJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Errors in the shape OpenAI clients parse: `{ error: { message, type, code, param } }`. */
+export function openAiError(res: ServerResponse, status: number, type: string, code: string, message: string, param?: string): void {
+  sendOpenAiJson(res, status, { error: { message, type, code, param: param ?? null } });
+}
