@@ -53,7 +53,6 @@ try {
     if (!reader) throw new Error('no body');
     const decoder = new TextDecoder();
     let ttftMs = -1;
-    let tokens = 0;
     let text = '';
     for (;;) {
       const { value, done } = await reader.read();
@@ -62,8 +61,7 @@ try {
       if (ttftMs < 0 && /"(content|reasoning_content)":"[^"]/.test(text)) ttftMs = performance.now() - started;
     }
     const usage = /"completion_tokens":(\d+)/.exec(text);
-    tokens = Number(usage?.[1] ?? 0);
-    return { ttftMs, tokens };
+    return { ttftMs, tokens: Number(usage?.[1] ?? 0) };
   }
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
