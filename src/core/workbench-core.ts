@@ -95,6 +95,8 @@ export class WorkbenchCore {
         this.#assertAlive();
         const next = await this.settings.update(patch);
         this.events.emit('settingsChanged', next);
+        // Switching between the embedded model and a remote server changes what "the model" is.
+        if ('remote' in patch) this.events.emit('modelStatus', await this.llm.status());
         return next;
       },
       ping: async (input) => {

@@ -55,6 +55,10 @@ export async function handleOpenAiRequest(path: string, req: IncomingMessage, re
       res.destroy();
       return;
     }
+    if (err instanceof WorkbenchError && err.code === 'queue_full') {
+      res.setHeader('Retry-After', '5');
+      return openAiError(res, 429, 'rate_limit_error', err.code, err.message);
+    }
     if (err instanceof WorkbenchError) {
       const status = err.name === 'ValidationError' ? 400 : err.name === 'UnavailableError' ? 503 : err.name === 'NotFoundError' ? 404 : 500;
       return openAiError(res, status, status === 400 ? 'invalid_request_error' : 'server_error', err.code, err.message);
@@ -127,15 +131,24 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
     });
   }
 
-  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  // Headers go out once the request is accepted (generating or queued), so a refusal (a full
+  // queue) can still be answered with a proper 429.
   const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
   const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) =>
     send({ id: completionId, object: 'chat.completion.chunk', created, model: id, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] });
-  chunk({ role: 'assistant', content: '' });
+  const begin = () => {
+    if (res.headersSent) return;
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    chunk({ role: 'assistant', content: '' });
+  };
   const result = await deps.pool.complete({
     ...common,
+    onStart: begin,
     // SSE comments: ignored by clients, visible to people and tools watching the stream.
-    onQueued: (position) => res.write(`: queued, position ${position}\n\n`),
+    onQueued: (position) => {
+      begin();
+      res.write(`: queued, position ${position}\n\n`);
+    },
     onDelta: ({ reasoning, answer }) => {
       if (reasoning) chunk({ reasoning_content: reasoning });
       if (answer) chunk({ content: answer });
@@ -146,6 +159,7 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
     res.end();
     return;
   }
+  begin();
   if (result.cached) res.write(': cache hit\n\n');
   chunk({}, finishReasonOf(result));
   if (request.stream_options?.include_usage) send({ id: completionId, object: 'chat.completion.chunk', created, model: id, choices: [], usage: usageOf(result) });

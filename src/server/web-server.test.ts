@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { testToken, useWebServer } from '../../test/helpers/web-server-harness';
 import { startWebServer } from './web-server';
+import { maxBodyBytes } from './http-api';
 
 const auth = { Authorization: `Bearer ${testToken}` };
 
@@ -66,7 +67,7 @@ describe('web mode server', () => {
     const malformed = await call(base, 'updateSettings', '{"input": {"theme": "dark"');
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ ok: false, error: { name: 'ValidationError', code: 'bad_body' } });
-    const huge = await call(base, 'ping', JSON.stringify({ input: { message: 'x'.repeat(2 * 1024 * 1024) } }));
+    const huge = await call(base, 'ping', JSON.stringify({ input: { message: 'x'.repeat(maxBodyBytes + 1) } }));
     expect(huge.status).toBe(413);
     expect(core.settings.get().theme).toBe('system');
   });

@@ -53,6 +53,8 @@ export const GenerationResultSchema = z.object({
   /** Older turns dropped so the conversation fits the context. */
   droppedTurns: z.number(),
   error: z.string().nullable(),
+  /** The error is worth retrying as it is (a busy or failing remote server, a cut connection). */
+  retryable: z.boolean().optional(),
 });
 export type GenerationResult = z.output<typeof GenerationResultSchema>;
 

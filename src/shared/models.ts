@@ -77,6 +77,8 @@ export const ModelStatusSchema = z.object({
   notice: z.string().nullable(),
   /** Why the last load failed, or null. */
   error: z.string().nullable(),
+  /** Set when generation goes to an OpenAI-compatible server instead of the embedded model. */
+  remote: z.object({ baseUrl: z.string(), model: z.string().nullable() }).nullable().optional(),
 });
 export type ModelStatus = z.output<typeof ModelStatusSchema>;
 

@@ -36,6 +36,20 @@ export const settingsShape = {
   apiContextSize: z.number().int().min(256).max(1_048_576).default(16384),
   /** Answer repeated identical temperature-0 API requests from a cache. Default: true. */
   apiCache: z.boolean().default(true),
+  /** API requests allowed to wait for a free sequence; more are answered 429 (retry later). Default: 64. */
+  apiMaxQueue: z.number().int().min(0).max(10_000).default(64),
+  /**
+   * Generate on an OpenAI-compatible server (vLLM, SGLang, llama.cpp's server, Ollama, another
+   * workbench) instead of the embedded model; null uses the embedded one. Default: null.
+   */
+  remote: z
+    .object({
+      baseUrl: z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'),
+      apiKey: z.string().max(2000).nullable(),
+      model: z.string().max(500).nullable(),
+    })
+    .nullable()
+    .default(null),
 };
 
 export const SettingsSchema = z.object(settingsShape);
@@ -58,6 +72,8 @@ export const SettingsPatchSchema = z
     apiParallel: settingsShape.apiParallel.unwrap().optional(),
     apiContextSize: settingsShape.apiContextSize.unwrap().optional(),
     apiCache: settingsShape.apiCache.unwrap().optional(),
+    apiMaxQueue: settingsShape.apiMaxQueue.unwrap().optional(),
+    remote: settingsShape.remote.unwrap().optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { samplingPresets, type Sampling } from '../../shared/generation';
 import { backendChoices } from '../../shared/models';
 import { WorkbenchCore } from '../../core/workbench-core';
+import { RemoteChatRunner } from '../../core/llm/remote-chat-runner';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { dataDirHelp, dataDirOption, resolveDataDir } from '../common-options';
 import { appVersion } from '../app-version';
@@ -23,7 +24,10 @@ Options:
   --temperature <t>       override the preset's temperature
   --max-tokens <n>        longest answer (default: 40960, capped by the context)
   --system <text>         system prompt (VibeThinker's official usage has none)
-  --backend <b>           auto, cuda, vulkan, metal or cpu (default: the setting)
+  --backend <b>           auto, cuda, vulkan, metal or cpu (default: the setting), or the base URL
+                          of an OpenAI-compatible server (vLLM, llama.cpp's server, Ollama, another
+                          workbench), e.g. http://gpu-box:8000/v1; then --model is the server's model name
+  --api-key <key>         key for that server (default: $VIBE_API_KEY)
   --gpu-layers <n|auto>   layers on the GPU (default: the setting)
   --context-size <n|auto> context size in tokens (default: the setting)
   --no-reasoning          print only the answer
@@ -42,6 +46,7 @@ ${dataDirHelp}`,
         'max-tokens': { type: 'string' },
         system: { type: 'string' },
         backend: { type: 'string' },
+        'api-key': { type: 'string' },
         'gpu-layers': { type: 'string' },
         'context-size': { type: 'string' },
         'no-reasoning': { type: 'boolean' },
@@ -62,28 +67,33 @@ ${dataDirHelp}`,
       mode: 'web',
       log: { info: () => {}, warn: () => {}, error: (m) => io.err(`error: ${m}`) },
     });
+    const remoteUrl = values.backend !== undefined && /^https?:\/\//i.test(values.backend) ? values.backend : null;
     try {
-      const path = values.model ?? (await firstUsableModel(core));
-      const status = await core.handlers.loadModel({
+      // A remote server: no model to load here; the same streaming and output.
+      const remote = remoteUrl ? new RemoteChatRunner(() => ({ baseUrl: remoteUrl, apiKey: values['api-key'] ?? io.env.VIBE_API_KEY ?? null, model: values.model ?? null })) : null;
+      const path = remote ? remoteUrl ?? '' : (values.model ?? (await firstUsableModel(core)));
+      const status = remote ? await core.llm.status() : await core.handlers.loadModel({
         path,
         ...(values.backend ? { backend: backendOption(values.backend) } : {}),
         ...(values['gpu-layers'] ? { gpuLayers: autoOrNumber('--gpu-layers', values['gpu-layers']) } : {}),
         ...(values['context-size'] ? { contextSize: autoOrNumber('--context-size', values['context-size']) } : {}),
       });
-      if (!values.json) io.err(`${status.model?.name} · ${status.backend} · ${status.gpuLayers}/${status.totalLayers} layers on GPU · context ${status.contextSize}${status.notice ? ` · ${status.notice}` : ''}`);
+      if (remote && !values.json) io.err(`${values.model ?? 'server default model'} · remote ${remoteUrl}`);
+      else if (!values.json) io.err(`${status.model?.name} · ${status.backend} · ${status.gpuLayers}/${status.totalLayers} layers on GPU · context ${status.contextSize}${status.notice ? ` · ${status.notice}` : ''}`);
 
       const stream = new TerminalStream(io, { reasoning: !values['no-reasoning'] && !values.json });
       const id = randomUUID();
-      const onInterrupt = () => core.llm.runner.stop(id);
+      const runner = remote ?? core.llm.runner;
+      const onInterrupt = () => runner.stop(id);
       process.once('SIGINT', onInterrupt);
-      const result = await core.llm.runner
+      const result = await runner
         .generate(
           { id, prompt, sampling, ...(values.system !== undefined ? { system: values.system } : {}), newConversation: true },
           { onDelta: (d) => !values.json && stream.write(d) },
         )
         .finally(() => process.off('SIGINT', onInterrupt));
       if (values.json) {
-        io.out(JSON.stringify({ reasoning: result.reasoning, answer: result.answer, boxed: result.boxed, stats: result.stats, model: status.model?.path ?? path }, null, 2));
+        io.out(JSON.stringify({ reasoning: result.reasoning, answer: result.answer, boxed: result.boxed, stats: result.stats, model: remote ? (values.model ?? null) : (status.model?.path ?? path) }, null, 2));
       } else {
         stream.end();
         if (result.boxed !== null) io.out(`\nFinal answer: ${result.boxed}`);

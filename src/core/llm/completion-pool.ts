@@ -21,6 +21,8 @@ export interface CompletionRequest {
   onDelta?: (delta: { reasoning: string; answer: string }) => void;
   /** While waiting for a free sequence: the position in the queue (1 = next). */
   onQueued?: (position: number) => void;
+  /** The request was accepted: a sequence is generating it (or the cache answers). Not called when refused. */
+  onStart?: () => void;
 }
 
 export interface CompletionResult {
@@ -41,6 +43,8 @@ export interface CompletionPoolOptions {
   /** Tokens per sequence (each sequence holds one whole conversation). */
   contextSize: () => number;
   cache: () => boolean;
+  /** Requests allowed to wait; beyond that a request is refused as busy (HTTP 429). */
+  maxQueue: () => number;
 }
 
 interface Pool {
@@ -87,6 +91,7 @@ export class CompletionPool {
     const cacheKey = request.temperature === 0 && this.#options.cache() ? ResponseCache.key(loaded.info.path, request) : null;
     const hit = cacheKey ? this.cache.get(cacheKey) : undefined;
     if (hit) {
+      request.onStart?.();
       request.onDelta?.({ reasoning: hit.reasoning, answer: hit.answer });
       return { ...hit, cached: true };
     }
@@ -95,6 +100,7 @@ export class CompletionPool {
     const sequence = await this.#acquire(pool, request);
     if (!sequence) return { model: loaded.info.name, reasoning: '', answer: '', finishReason: 'aborted', promptTokens: 0, completionTokens: 0, cached: false };
     this.#active++;
+    request.onStart?.();
     try {
       const result = await this.#run(loaded, sequence, request);
       if (cacheKey && result.finishReason !== 'aborted') this.cache.set(cacheKey, result);
@@ -165,6 +171,9 @@ export class CompletionPool {
   #acquire(pool: Pool, request: CompletionRequest): Promise<LlamaContextSequence | null> {
     const sequence = pool.free.pop();
     if (sequence) return Promise.resolve(sequence);
+    if (this.#queue.length >= this.#options.maxQueue()) {
+      return Promise.reject(new WorkbenchError('UnavailableError', 'queue_full', `The server is busy: ${this.#queue.length} requests are already waiting. Retry in a few seconds.`));
+    }
     return new Promise((resolve) => {
       const waiter: Waiter = { resolve, onQueued: request.onQueued };
       this.#queue.push(waiter);

@@ -5,6 +5,8 @@ import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../logger';
 import { ChatRunner } from './chat-runner';
 import { CompletionPool } from './completion-pool';
+import { RemoteChatRunner } from './remote-chat-runner';
+import type { ModelStatus } from '../../shared/models';
 import { DownloadManager } from './download-manager';
 import { ModelCatalog } from './model-catalog';
 import { ModelHost } from './model-host';
@@ -45,17 +47,25 @@ export class LlmService {
   readonly downloads: DownloadManager;
   readonly host: ModelHost;
   readonly runner: ChatRunner;
+  /** Generation on an OpenAI-compatible server, when Settings name one. */
+  readonly remote: RemoteChatRunner;
   /** Batched completions for the OpenAI-compatible API. */
   readonly pool: CompletionPool;
   readonly handlers: LlmHandlers;
 
+  readonly #settings: () => Settings;
+
   constructor(options: LlmServiceOptions) {
     const { events, settings } = options;
+    this.#settings = settings;
     this.catalog = new ModelCatalog(options.modelsDir, options.extraModelDirs, options.dataDir);
     this.downloads = new DownloadManager({ modelsDir: options.modelsDir, env: options.env, onState: (s) => events.emit('downloadState', s) });
     this.host = new ModelHost({ defaults: settings, onStatus: (s) => events.emit('modelStatus', s), log: options.log });
     this.runner = new ChatRunner({ host: this.host, repetitionGuard: () => settings().repetitionGuard });
-    this.pool = new CompletionPool({ host: this.host, parallel: () => settings().apiParallel, contextSize: () => settings().apiContextSize, cache: () => settings().apiCache });
+    this.remote = new RemoteChatRunner(() => settings().remote);
+    // Every generation goes where the settings say at the moment it starts.
+    const runner = () => (settings().remote ? this.remote : this.runner);
+    this.pool = new CompletionPool({ host: this.host, parallel: () => settings().apiParallel, contextSize: () => settings().apiContextSize, cache: () => settings().apiCache, maxQueue: () => settings().apiMaxQueue });
 
     this.handlers = {
       listModels: () => this.catalog.list((id) => this.downloads.state(id)),
@@ -72,11 +82,11 @@ export class LlmService {
         await this.host.unload();
         return this.host.status();
       },
-      getModelStatus: () => this.host.status(),
+      getModelStatus: async () => this.status(),
       generate: async (input) => {
         let markStarted: () => void = () => {};
         const started = new Promise<void>((resolve) => (markStarted = resolve));
-        const finished = this.runner.generate(input, {
+        const finished = runner().generate(input, {
           onStart: markStarted,
           onDelta: (delta) => events.emit('generationDelta', delta),
           onRepetition: (finding) => events.emit('repetitionDetected', { id: input.id, period: finding.period, stopped: finding.stopped }),
@@ -89,17 +99,28 @@ export class LlmService {
         await Promise.race([started, finished.then(() => undefined)]);
         return { id: input.id };
       },
-      stopGeneration: async (input) => ({ stopped: this.runner.stop(input?.id) }),
+      stopGeneration: async (input) => ({ stopped: this.runner.stop(input?.id) || this.remote.stop(input?.id) }),
       resetConversation: async () => {
         this.runner.reset();
+        this.remote.reset();
         return { ok: true as const };
       },
     };
   }
 
+  /** The embedded model's status, or the remote server standing in for it. */
+  async status(): Promise<ModelStatus> {
+    const remote = this.#settings().remote;
+    const status = await this.host.status();
+    if (!remote) return status;
+    const host = URL.canParse(remote.baseUrl) ? new URL(remote.baseUrl).host : remote.baseUrl;
+    return { ...status, state: 'ready', backend: 'remote', devices: [host], notice: null, error: null, remote: { baseUrl: remote.baseUrl, model: remote.model } };
+  }
+
   async dispose(): Promise<void> {
     this.downloads.cancelAll();
     this.runner.stop();
+    this.remote.stop();
     await this.pool.dispose();
     await this.host.dispose();
   }

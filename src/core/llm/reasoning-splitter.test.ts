@@ -54,4 +54,13 @@ describe('ReasoningSplitter', () => {
     splitter.finish();
     expect([splitter.reasoning, splitter.answer]).toEqual(['thinking', 'done']);
   });
+
+  it('takes a server\'s separate reasoning field and then plain answer content', () => {
+    const splitter = new ReasoningSplitter();
+    expect(splitter.pushReasoning('weigh ')).toEqual({ reasoning: 'weigh ', answer: '' });
+    splitter.pushReasoning('it');
+    expect(splitter.pushAnswer('\n\nFour, since </think> is just text here.')).toEqual({ reasoning: '', answer: 'Four, since </think> is just text here.' });
+    splitter.finish();
+    expect([splitter.reasoning, splitter.answer]).toEqual(['weigh it', 'Four, since </think> is just text here.']);
+  });
 });

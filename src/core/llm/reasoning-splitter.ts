@@ -61,6 +61,21 @@ export class ReasoningSplitter {
   }
 
   /**
+   * Adds text a server marked as the answer, having sent the reasoning in a
+   * field of its own (OpenAI-compatible `reasoning_content`): no tags to look for.
+   */
+  pushAnswer(text: string): { reasoning: string; answer: string } {
+    // A held-back tail (a possible tag that never completed) was reasoning after all.
+    const heldBack = this.#pending;
+    this.#pending = '';
+    this.#reasoning += heldBack;
+    this.#phase = 'answering';
+    const added = this.#answer === '' ? text.replace(/^\s+/, '') : text;
+    this.#answer += added;
+    return { reasoning: heldBack, answer: added };
+  }
+
+  /**
    * Ends the stream. Text that never met `</think>` stays reasoning if a
    * `<think>` opened it. Output with no tags at all was an answer: it moves
    * there, and `moved` says the streamed parts no longer match.

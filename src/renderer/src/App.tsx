@@ -73,7 +73,10 @@ export function App({ client }: { client: WorkbenchClient }) {
     client,
     useCallback(
       (result: GenerationResult) => {
-        updateSession(
+        // A request that failed before any text (a server that could not be reached) is not a turn.
+        const empty = result.error !== null && result.answer === '' && result.reasoning === '';
+        if (!empty)
+          updateSession(
           (s) => ({
             turns: [...s.turns, { prompt: askedPrompt.current, reasoning: result.reasoning, answer: result.answer, stats: result.stats, model: modelName.current, at: new Date().toISOString() }],
             model: modelName.current,
@@ -301,6 +304,7 @@ export function App({ client }: { client: WorkbenchClient }) {
       reasoningOpen={layout.reasoningOpen}
       onReasoningToggle={(open) => updateLayout({ reasoningOpen: open })}
       onStop={generation.stop}
+      onRetry={generation.retry}
       firstRun={
         noModelAnywhere ? (
           <GetModelCard

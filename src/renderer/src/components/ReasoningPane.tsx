@@ -15,6 +15,8 @@ interface ReasoningPaneProps {
   /** Whether the reasoning section is unfolded (remembered with the window's layout). */
   reasoningOpen: boolean;
   onReasoningToggle: (open: boolean) => void;
+  /** Shown with an error that retrying can fix (a busy or failing remote server). */
+  onRetry?: () => void;
 }
 
 const stopWords: Record<GenerationStats['stopReason'], string> = {
@@ -27,7 +29,7 @@ const stopWords: Record<GenerationStats['stopReason'], string> = {
 };
 
 /** The model's reasoning (collapsible, live) and its answer, as Markdown with math. */
-export function ReasoningPane({ fontSize, generation: g, firstRun, onStop, reasoningOpen, onReasoningToggle }: ReasoningPaneProps) {
+export function ReasoningPane({ fontSize, generation: g, firstRun, onStop, reasoningOpen, onReasoningToggle, onRetry }: ReasoningPaneProps) {
   const now = useTicker(g?.running === true);
   const [toast, setToast] = useState<string | null>(null);
 
@@ -123,6 +125,11 @@ export function ReasoningPane({ fontSize, generation: g, firstRun, onStop, reaso
             {g.error && (
               <div className="notice error" role="alert">
                 {g.error}
+                {g.result?.retryable && !g.running && onRetry && (
+                  <button type="button" className="retry" onClick={onRetry}>
+                    Retry
+                  </button>
+                )}
               </div>
             )}
             {g.result && (

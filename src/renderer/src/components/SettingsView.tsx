@@ -5,6 +5,7 @@ import { NumberSetting } from './NumberSetting';
 import { TextSetting } from './TextSetting';
 import { themeChoices, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { usePrivatePath } from '../state/privacy';
+import { RemoteBackendSettings } from './RemoteBackendSettings';
 
 interface SettingsViewProps {
   settings: Settings;
@@ -59,6 +60,7 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
           <span>Wrap long lines in the editor</span>
         </label>
         <h3 className="settings-subhead">Model</h3>
+        <RemoteBackendSettings remote={settings.remote} apply={apply} />
         <label className="field">
           <span>
             <span className="field-label">Backend</span>
@@ -87,6 +89,15 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
           </select>
         </label>
         <p className="hint">Model settings apply the next time a model is loaded.</p>
+        <h3 className="settings-subhead">OpenAI-compatible API (web mode)</h3>
+        <NumberSetting label="Parallel requests" value={settings.apiParallel} min={1} max={32} onCommit={(n) => apply({ apiParallel: n })} />
+        <NumberSetting label="Tokens per request" value={settings.apiContextSize} min={256} max={1_048_576} onCommit={(n) => apply({ apiContextSize: n })} />
+        <NumberSetting label="Waiting requests before 429" value={settings.apiMaxQueue} min={0} max={10_000} onCommit={(n) => apply({ apiMaxQueue: n })} />
+        <label className="field checkbox">
+          <input type="checkbox" checked={settings.apiCache} aria-label="Cache repeated temperature-0 requests" onChange={(e) => apply({ apiCache: e.target.checked })} />
+          <span>Cache repeated temperature-0 requests</span>
+        </label>
+        <p className="hint">Parallel requests and tokens apply the next time a model is loaded.</p>
         <h3 className="settings-subhead">Running code</h3>
         <TextSetting
           label="Python command"

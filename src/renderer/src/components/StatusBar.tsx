@@ -18,9 +18,11 @@ const connectionLabel: Record<ConnectionState, string> = {
 
 export function StatusBar({ info, connection, model }: StatusBarProps) {
   const shown = usePrivatePath();
-  const ready = model?.state === 'ready';
-  const modelText =
-    model?.state === 'loading'
+  const remote = model?.remote ?? null;
+  const ready = model?.state === 'ready' && !remote;
+  const modelText = remote
+    ? `${remote.model ?? 'server default'} (remote)`
+    : model?.state === 'loading'
       ? `loading ${model.model?.name ?? ''} ${Math.round(model.loadProgress * 100)}%`
       : ready && model.model
         ? `${model.model.name} · ${model.model.quantization ?? '?'}`
@@ -32,7 +34,7 @@ export function StatusBar({ info, connection, model }: StatusBarProps) {
       </span>
       <span className="status-item" data-testid="status-backend">
         <span className="status-key">Backend</span>{' '}
-        {ready ? `${model.backend?.toUpperCase()}${model.devices[0] ? ` · ${model.devices[0]}` : ''} · ${model.gpuLayers}/${model.totalLayers} layers on GPU` : '—'}
+        {remote ? `Remote · ${shown(model?.devices[0] ?? remote.baseUrl)}` : ready ? `${model.backend?.toUpperCase()}${model.devices[0] ? ` · ${model.devices[0]}` : ''} · ${model.gpuLayers}/${model.totalLayers} layers on GPU` : '—'}
       </span>
       {ready && (
         <>

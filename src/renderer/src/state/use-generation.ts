@@ -94,8 +94,10 @@ export function useGeneration(client: WorkbenchClient, onFinished?: (result: Gen
     };
   }, [client]);
 
+  const lastAsk = useRef<{ prompt: string; sampling: Partial<Sampling>; newConversation: boolean; system?: string } | null>(null);
   const ask = useCallback(
     (prompt: string, sampling: Partial<Sampling>, newConversation: boolean, system?: string) => {
+      lastAsk.current = { prompt, sampling, newConversation, ...(system !== undefined ? { system } : {}) };
       const id = newId();
       current.current = id;
       setView({
@@ -174,5 +176,11 @@ export function useGeneration(client: WorkbenchClient, onFinished?: (result: Gen
     if (current.current) void client.stopGeneration({ id: current.current });
   }, [client, endReplay]);
 
-  return { view, ask, stop, show, replay };
+  /** Asks the last question again, the same way (after a retryable failure). */
+  const retry = useCallback(() => {
+    const last = lastAsk.current;
+    if (last) ask(last.prompt, last.sampling, last.newConversation, last.system);
+  }, [ask]);
+
+  return { view, ask, stop, show, replay, retry };
 }

@@ -1,0 +1,245 @@
+import { WorkbenchError } from '../../shared/api/errors';
+import { lastBoxed } from '../../shared/boxed-answer';
+import { samplingPresets, type GenerateInput, type GenerationResult, type GenerationStats } from '../../shared/generation';
+import type { Settings } from '../../shared/settings';
+import type { GenerationCallbacks } from './chat-runner';
+import { ReasoningSplitter } from './reasoning-splitter';
+import { readServerSentEvents } from './server-sent-events';
+
+export type RemoteBackend = NonNullable<Settings['remote']>;
+
+interface Turn {
+  user: string;
+  reasoning: string;
+  answer: string;
+}
+
+/** A failure of the remote server, said for a person, and whether retrying as is can help. */
+class RemoteError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Generation on an OpenAI-compatible server (vLLM, SGLang, llama.cpp's
+ * server, Ollama, another workbench) with the same contract as the embedded
+ * ChatRunner: the conversation kept here (earlier turns without their
+ * reasoning), streamed deltas split into reasoning and answer — whether the
+ * server sends `reasoning_content` (or `reasoning`) or `<think>` tags inside
+ * the content — stop, stats, and every failure as a readable error that keeps
+ * what had already streamed.
+ */
+export class RemoteChatRunner {
+  #turns: Turn[] = [];
+  #system: string | undefined;
+  #active: { id: string; controller: AbortController } | null = null;
+
+  constructor(private readonly backend: () => RemoteBackend | null) {}
+
+  get busy(): boolean {
+    return this.#active !== null;
+  }
+
+  reset(): void {
+    this.#turns = [];
+  }
+
+  stop(id?: string): boolean {
+    if (!this.#active || (id !== undefined && this.#active.id !== id)) return false;
+    this.#active.controller.abort();
+    return true;
+  }
+
+  async generate(input: GenerateInput, callbacks: GenerationCallbacks = {}): Promise<GenerationResult> {
+    const backend = this.backend();
+    if (!backend) throw new WorkbenchError('UnavailableError', 'no_remote', 'No remote server is configured.');
+    if (this.#active) throw new WorkbenchError('UnavailableError', 'busy', 'A generation is already running; stop it first.');
+    const controller = new AbortController();
+    this.#active = { id: input.id, controller };
+    try {
+      return await this.#run(backend, input, controller, callbacks);
+    } finally {
+      this.#active = null;
+    }
+  }
+
+  async #run(backend: RemoteBackend, input: GenerateInput, controller: AbortController, callbacks: GenerationCallbacks): Promise<GenerationResult> {
+    if (input.newConversation) this.reset();
+    if (input.system !== undefined) this.#system = input.system || undefined;
+    const sampling = { ...samplingPresets.code, ...input.sampling };
+    const messages = [
+      ...(this.#system ? [{ role: 'system', content: this.#system }] : []),
+      ...this.#turns.flatMap((t) => [
+        { role: 'user', content: t.user },
+        { role: 'assistant', content: t.answer },
+      ]),
+      { role: 'user', content: input.prompt },
+    ];
+    const started = performance.now();
+    const splitter = new ReasoningSplitter();
+    let firstTokenAt: number | null = null;
+    let chunks = 0;
+    let usage: { prompt: number; completion: number } | null = null;
+    let finish: string | null = null;
+    let error: RemoteError | null = null;
+    let stopped = false;
+    let separateReasoning = false;
+    callbacks.onStart?.();
+    const emit = (part: { reasoning: string; answer: string }) => {
+      if (!part.reasoning && !part.answer) return;
+      firstTokenAt ??= performance.now();
+      callbacks.onDelta?.({ id: input.id, ...part, completionTokens: usage?.completion ?? chunks });
+    };
+    try {
+      const response = await this.#post(backend, { model: backend.model ?? 'default', messages, stream: true, stream_options: { include_usage: true }, max_tokens: sampling.maxTokens, temperature: sampling.temperature, top_p: sampling.topP }, controller.signal);
+      let done = false;
+      for await (const data of readServerSentEvents(response, controller.signal)) {
+        if (data === '[DONE]') {
+          done = true;
+          break;
+        }
+        const chunk = parseChunk(data);
+        if (!chunk) continue;
+        if (chunk.error) throw new RemoteError(`The server reported an error mid-answer: ${chunk.error}`, true);
+        if (chunk.usage) usage = chunk.usage;
+        if (chunk.reasoning) {
+          chunks++;
+          separateReasoning = true;
+          emit(splitter.pushReasoning(chunk.reasoning));
+        }
+        if (chunk.content) {
+          chunks++;
+          // Reasoning in its own field means the content is all answer; otherwise look for <think> tags.
+          emit(separateReasoning ? splitter.pushAnswer(chunk.content) : splitter.push(chunk.content));
+        }
+        if (chunk.finish) finish = chunk.finish;
+      }
+      if (!done && finish === null && !controller.signal.aborted) {
+        throw new RemoteError(`The connection to ${hostOf(backend.baseUrl)} was cut in the middle of the answer; what had arrived is kept.`, true);
+      }
+    } catch (err) {
+      if (controller.signal.aborted) stopped = true;
+      else error = err instanceof RemoteError ? err : new RemoteError(`The connection to ${hostOf(backend.baseUrl)} failed: ${describeNetworkError(err)}; what had arrived is kept.`, true);
+    }
+    emit(splitter.finish());
+    const ended = performance.now();
+    // A failed turn stays out of the conversation, so a retry asks the same question again cleanly.
+    if (!error) this.#turns = [...this.#turns, { user: input.prompt, reasoning: splitter.reasoning, answer: splitter.answer }];
+    const completionTokens = usage?.completion ?? chunks;
+    const generating = firstTokenAt === null ? 0 : (ended - firstTokenAt) / 1000;
+    const stopReason: GenerationStats['stopReason'] = stopped ? 'stopped' : error ? 'error' : finish === 'length' ? 'maxTokens' : 'end';
+    return {
+      id: input.id,
+      reasoning: splitter.reasoning,
+      answer: splitter.answer,
+      boxed: lastBoxed(splitter.answer),
+      droppedTurns: 0,
+      error: error?.message ?? null,
+      ...(error ? { retryable: error.retryable } : {}),
+      stats: {
+        promptTokens: usage?.prompt ?? 0,
+        completionTokens,
+        timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - started,
+        tokensPerSecond: generating > 0 ? Math.max(0, completionTokens - 1) / generating : 0,
+        durationMs: ended - started,
+        stopReason,
+      },
+    };
+  }
+
+  /** POSTs to `<baseUrl>/chat/completions`, turning every HTTP failure into a RemoteError. */
+  async #post(backend: RemoteBackend, body: unknown, signal: AbortSignal): Promise<Response> {
+    const url = `${backend.baseUrl.replace(/\/+$/, '')}/chat/completions`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...(backend.apiKey ? { Authorization: `Bearer ${backend.apiKey}` } : {}) },
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (err) {
+      if (signal.aborted) throw err;
+      throw new RemoteError(`Cannot reach ${hostOf(backend.baseUrl)} (${describeNetworkError(err)}). Is the server running, and is the address in Settings right?`, true);
+    }
+    if (response.ok) return response;
+    const detail = await errorMessage(response);
+    const status = response.status;
+    if (status === 401 || status === 403) throw new RemoteError(`${hostOf(backend.baseUrl)} refused the API key (${status}${detail ? `: ${detail}` : ''}). Check the key in Settings.`, false);
+    if (status === 404) throw new RemoteError(`${hostOf(backend.baseUrl)} has no model "${backend.model ?? 'default'}" (404${detail ? `: ${detail}` : ''}). Check the model name in Settings.`, false);
+    if (status === 429) {
+      const after = response.headers.get('retry-after');
+      throw new RemoteError(`${hostOf(backend.baseUrl)} is busy (429: too many requests${after ? `, retry after ${after} s` : ''}).`, true);
+    }
+    if (status >= 500) throw new RemoteError(`${hostOf(backend.baseUrl)} failed (${status}${detail ? `: ${detail}` : ''}).`, true);
+    throw new RemoteError(`${hostOf(backend.baseUrl)} rejected the request (${status}${detail ? `: ${detail}` : ''}).`, false);
+  }
+}
+
+interface ParsedChunk {
+  content: string;
+  reasoning: string;
+  finish: string | null;
+  usage: { prompt: number; completion: number } | null;
+  error: string | null;
+}
+
+/** One streamed chunk, read defensively: servers differ in what they include. */
+function parseChunk(data: string): ParsedChunk | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null) return null;
+  const chunk = raw as {
+    choices?: { delta?: { content?: unknown; reasoning_content?: unknown; reasoning?: unknown }; finish_reason?: unknown }[];
+    usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+    error?: { message?: unknown } | string;
+  };
+  const choice = chunk.choices?.[0];
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    content: text(choice?.delta?.content),
+    reasoning: text(choice?.delta?.reasoning_content) || text(choice?.delta?.reasoning),
+    finish: typeof choice?.finish_reason === 'string' ? choice.finish_reason : null,
+    usage:
+      chunk.usage && typeof chunk.usage.completion_tokens === 'number'
+        ? { prompt: typeof chunk.usage.prompt_tokens === 'number' ? chunk.usage.prompt_tokens : 0, completion: chunk.usage.completion_tokens }
+        : null,
+    error: chunk.error ? (typeof chunk.error === 'string' ? chunk.error : text(chunk.error.message) || 'unknown error') : null,
+  };
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = JSON.parse(text) as { error?: { message?: string } | string; message?: string; detail?: string };
+    const message = typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message ?? parsed.detail);
+    return (message ?? '').slice(0, 300);
+  } catch {
+    return text.trim().slice(0, 200);
+  }
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+function describeNetworkError(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  if (cause?.code === 'ECONNREFUSED') return 'connection refused';
+  if (cause?.code === 'ENOTFOUND') return 'no such host';
+  if (cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET') return 'connection reset';
+  if (cause?.code === 'ETIMEDOUT' || cause?.code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
+  return cause?.message ?? (err instanceof Error ? err.message : String(err));
+}
