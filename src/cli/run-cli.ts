@@ -52,7 +52,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (verbose && err instanceof Error && err.stack) io.err(err.stack);
     const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const message = isErrorData(err) || err instanceof Error ? err.message : String(err);
-    io.err(`vibe ${name}: ${message.split('\n')[0]}${usage ? ` (see \`vibe ${name} --help\`)` : ''}`);
+    // Our own errors may list several problems on indented lines (a problem set's bad lines); a
+    // foreign error's extra lines (stack-like detail) stay out unless --verbose.
+    const shown = isErrorData(err) ? message : (message.split('\n')[0] ?? '');
+    io.err(`vibe ${name}: ${shown}${usage ? ` (see \`vibe ${name} --help\`)` : ''}`);
     return usage ? 2 : 1;
   }
 }

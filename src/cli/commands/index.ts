@@ -6,6 +6,7 @@ import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 import { templatesCommand } from './templates';
 import { sessionsCommand } from './sessions';
+import { evalCommand } from './eval';
 
 /** Every `vibe` sub-command, in the order `vibe --help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand, askCommand, judgeCommand, modelsCommand, templatesCommand, sessionsCommand, infoCommand];
+export const commands: readonly CliCommand[] = [serveCommand, askCommand, judgeCommand, modelsCommand, templatesCommand, sessionsCommand, evalCommand, infoCommand];
