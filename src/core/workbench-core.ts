@@ -13,6 +13,7 @@ import type { TemplateStore } from './templates/template-store';
 import { consoleLogger, type Logger } from './logger';
 import { nodeLlamaCppVersion } from './llm/binding-version';
 import { sessionHandlers } from './sessions/session-service';
+import { EvalService } from './eval/eval-service';
 import type { SessionStore } from './sessions/session-store';
 
 export interface WorkbenchCoreOptions {
@@ -47,6 +48,7 @@ export class WorkbenchCore {
   readonly judging: JudgeService;
   readonly templates: TemplateStore;
   readonly sessions: SessionStore;
+  readonly evals: EvalService;
   #disposed = false;
   #pingSeq = 0;
 
@@ -80,6 +82,7 @@ export class WorkbenchCore {
     this.judging = new JudgeService({ dataDir: this.dataDir, events: this.events, settings: () => this.settings.get() });
     const templates = templateHandlers(this.dataDir, this.events, this.llm.runner);
     const sessions = sessionHandlers(this.dataDir, this.events);
+    this.evals = new EvalService({ dataDir: this.dataDir, events: this.events, llm: this.llm, templates: templates.store, settings: () => this.settings.get() });
     this.sessions = sessions.store;
     this.templates = templates.store;
     this.handlers = {
@@ -87,6 +90,7 @@ export class WorkbenchCore {
       ...this.judging.handlers,
       ...templates.handlers,
       ...sessions.handlers,
+      ...this.evals.handlers,
       getAppInfo: async () => ({ ...info }),
       // The desktop shell replaces this with its queue (src/main/desktop-commands.ts); web mode has no shell.
       takeDesktopCommands: async () => [],
@@ -134,6 +138,7 @@ export class WorkbenchCore {
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
+    await this.evals.dispose();
     await Promise.all([this.llm.dispose(), this.judging.dispose()]);
   }
 

@@ -53,6 +53,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
       { label: 'Workbench', accelerator: 'CmdOrCtrl+1', click: () => actions.send({ command: 'showView', view: 'workbench' }) },
       { label: 'Models', accelerator: 'CmdOrCtrl+2', click: () => actions.send({ command: 'showView', view: 'models' }) },
       { label: 'Templates', accelerator: 'CmdOrCtrl+3', click: () => actions.send({ command: 'showView', view: 'templates' }) },
+      { label: 'Evaluate', accelerator: 'CmdOrCtrl+4', click: () => actions.send({ command: 'showView', view: 'evaluate' }) },
       { type: 'separator' },
       { label: 'Toggle Reasoning', accelerator: 'CmdOrCtrl+R', click: () => actions.send({ command: 'toggleReasoning' }) },
       { label: 'Presentation Mode', accelerator: 'F5', click: () => actions.send({ command: 'togglePresentation' }) },

@@ -11,7 +11,7 @@ export const DesktopCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('stopGeneration') }),
   z.object({ command: z.literal('toggleReasoning') }),
   z.object({ command: z.literal('togglePresentation') }),
-  z.object({ command: z.literal('showView'), view: z.enum(['workbench', 'models', 'templates', 'settings']) }),
+  z.object({ command: z.literal('showView'), view: z.enum(['workbench', 'models', 'templates', 'evaluate', 'settings']) }),
   /** A problem file was imported: make it the current problem. */
   z.object({ command: z.literal('openProblem'), problemId: z.string().max(100) }),
   /** A .py file was opened: its text goes to the editor (offered if the editor has edits). */

@@ -42,3 +42,49 @@ export const EvalSampleSchema = z.object({
   error: z.string().nullable(),
 });
 export type EvalSample = z.output<typeof EvalSampleSchema>;
+
+export const EvalProgressSchema = z.object({
+  problemsDone: z.number(),
+  problems: z.number(),
+  samplesDone: z.number(),
+  samples: z.number(),
+  tokensPerSecond: z.number(),
+  etaSeconds: z.number().nullable(),
+});
+
+const ProblemResultSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['math', 'code']),
+  samples: z.number(),
+  correct: z.number(),
+  passAt1: z.number(),
+  passAtK: z.number(),
+  majorityCorrect: z.boolean(),
+  majorityAnswer: z.string().nullable(),
+  truncated: z.number(),
+  meanTokens: z.number(),
+});
+
+export const EvalSummarySchema = z.object({
+  problems: z.number(),
+  samplesPerProblem: z.number(),
+  samples: z.number(),
+  passAt1: z.number(),
+  passAtK: z.number(),
+  majority: z.number(),
+  truncationRate: z.number(),
+  meanAnswerTokens: z.number(),
+  tokensPerSecond: z.number(),
+  perProblem: z.array(ProblemResultSchema),
+});
+
+/** A run of the Evaluate view, live or finished. */
+export const EvalRunSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'stopped']),
+  progress: EvalProgressSchema.nullable(),
+  summary: EvalSummarySchema.nullable(),
+  error: z.string().nullable(),
+});
+export type EvalRun = z.output<typeof EvalRunSchema>;

@@ -15,6 +15,7 @@ import { SettingsView } from './components/SettingsView';
 import { StatusBar } from './components/StatusBar';
 import { TestsPanel } from './components/TestsPanel';
 import { TemplatesView } from './components/TemplatesView';
+import { EvaluateView } from './components/EvaluateView';
 import { useGeneration } from './state/use-generation';
 import { useModelState } from './state/use-model-state';
 import { useResolvedTheme } from './theme/use-resolved-theme';
@@ -27,7 +28,7 @@ import { PrivacyContext } from './state/privacy';
 import { SessionsSidebar } from './components/SessionsSidebar';
 import { PresentationView } from './components/PresentationView';
 import type { JudgeReport } from '../../shared/judging';
-const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', templates: 'Templates', settings: 'Settings' };
+const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', templates: 'Templates', evaluate: 'Evaluate', settings: 'Settings' };
 
 // Monaco is most of the bundle; loading it on its own lets the layout paint first.
 const EditorPane = lazy(() => import('./components/EditorPane').then((m) => ({ default: m.EditorPane })));
@@ -409,6 +410,7 @@ export function App({ client }: { client: WorkbenchClient }) {
         </div>
         {view === 'models' && <ModelsView client={client} models={models} />}
         {view === 'templates' && <TemplatesView client={client} />}
+        {view === 'evaluate' && <EvaluateView client={client} templates={templates} />}
         {view === 'settings' && settings && <SettingsView settings={settings} info={info} onChange={updateSettings} />}
       </main>
       <StatusBar info={info} connection={connection} model={status} />

@@ -6,6 +6,7 @@ import { CompanionStatusSchema, JudgeReportSchema, ProblemRecordSchema, TestResu
 import { TemplateSchema } from '../templates';
 import { DesktopCommandSchema } from '../desktop-commands';
 import { SessionSchema, SessionSummarySchema } from '../sessions';
+import { EvalRunSchema } from '../eval';
 import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
 
@@ -132,6 +133,25 @@ export const methodSchemas = {
   },
   /** Adds an exported session (JSON) under a new id; malformed or foreign files are refused, nothing changes. */
   importSession: { input: z.object({ text: z.string().max(64 * 1024 * 1024), fileName: z.string().max(255).optional() }).strict(), output: SessionSchema },
+  /** Starts a batch evaluation of a JSONL problem set (checked whole first); progress arrives as `evalProgress`. */
+  startEval: {
+    input: z
+      .object({
+        setText: z.string().min(1).max(32 * 1024 * 1024),
+        fileName: z.string().max(255).optional(),
+        templateId: z.string().max(64).optional(),
+        samples: z.number().int().min(1).max(1024),
+        concurrency: z.number().int().min(1).max(64),
+        temperature: z.number().min(0).max(2).optional(),
+        maxTokens: z.number().int().min(1).max(131_072).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+  },
+  stopEval: { input: z.object({ id: z.string().max(100) }).strict(), output: z.object({ stopped: z.boolean() }) },
+  listEvals: { input: noInput, output: z.array(EvalRunSchema) },
+  /** The run's self-contained HTML report. */
+  getEvalReport: { input: z.object({ id: z.string().max(100) }).strict(), output: z.object({ fileName: z.string(), html: z.string() }) },
 } satisfies Record<MethodName, MethodSchema>;
 
 /** Event streams pushed from core to every connected UI. */
@@ -149,6 +169,7 @@ export const eventSchemas = {
   /** From the desktop shell only (menu, opened files); web mode never sends it. */
   desktopCommand: DesktopCommandSchema,
   sessionsChanged: z.object({}),
+  evalProgress: EvalRunSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

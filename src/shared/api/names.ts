@@ -46,6 +46,10 @@ export const methodNames = [
   'undoDeleteSession',
   'exportSession',
   'importSession',
+  'startEval',
+  'stopEval',
+  'listEvals',
+  'getEvalReport',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
@@ -62,6 +66,7 @@ export const eventNames = [
   'templatesChanged',
   'desktopCommand',
   'sessionsChanged',
+  'evalProgress',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionSummary } from '../../../shared/sessions';
 import type { WorkbenchClient } from '../api/workbench-client';
+import { downloadText } from '../download';
 
 interface SessionsSidebarProps {
   client: WorkbenchClient;
@@ -10,16 +11,6 @@ interface SessionsSidebarProps {
   /** Called before the current session is deleted, so nothing saves it again. */
   onDeleteCurrent: () => void;
   onNotice: (message: string) => void;
-}
-
-/** Saves text as a file through the browser's download (a save dialog in the desktop app). */
-function download(fileName: string, mimeType: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Every problem's work, newest first: search, open, rename, duplicate, delete (with undo), import, export. */
@@ -62,7 +53,7 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
   };
   const exportCurrent = () => {
     if (!currentId) return;
-    client.exportSession({ id: currentId, format, includeReasoning: withReasoning }).then((file) => download(file.fileName, file.mimeType, file.content), fail);
+    client.exportSession({ id: currentId, format, includeReasoning: withReasoning }).then((file) => downloadText(file.fileName, file.mimeType, file.content), fail);
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type View = 'workbench' | 'models' | 'templates' | 'settings';
+export type View = 'workbench' | 'models' | 'templates' | 'evaluate' | 'settings';
 
 export const presentationScales = ['S', 'M', 'L', 'XL'] as const;
 export type PresentationScale = (typeof presentationScales)[number];
@@ -24,7 +24,7 @@ export interface Layout {
 }
 
 const key = 'vibe.layout';
-const views: readonly View[] = ['workbench', 'models', 'templates', 'settings'];
+const views: readonly View[] = ['workbench', 'models', 'templates', 'evaluate', 'settings'];
 export const defaultLayout: Layout = {
   view: 'workbench',
   reasoningOpen: true,
