@@ -80,7 +80,8 @@ async function start(): Promise<void> {
       preloadPath: join(here, '../preload/index.cjs'),
       url: devServerUrl ?? appEntryUrl,
       state,
-      iconPath: process.platform === 'linux' ? join(process.resourcesPath, 'icon.png') : undefined,
+      // The installers set the icon on macOS and Windows; on Linux the window takes it from resources.
+      iconPath: app.isPackaged && process.platform === 'linux' ? join(process.resourcesPath, 'icon.png') : undefined,
     });
     window = win;
     win.webContents.on('did-start-navigation', (details) => {
