@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultDataDir } from '../core/storage/default-data-dir';
-import type { CliIo } from './command';
+import type { RemoteBackend } from '../core/llm/remote-chat-runner';
+import { UsageError, type CliIo } from './command';
 
 /** The `--data-dir` option every command touching user data accepts. */
 export const dataDirOption = { 'data-dir': { type: 'string' } } as const;
@@ -9,4 +10,27 @@ export const dataDirHelp = `  --data-dir <dir>   user data directory (default: t
 
 export function resolveDataDir(value: string | undefined, io: CliIo): string {
   return resolve(value ?? defaultDataDir(io.env));
+}
+
+/** A numeric option within bounds, else a usage error naming it and what was given. */
+export function numberOption(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`${name} must be a number from ${min} to ${max}, not "${raw}".`);
+  return value;
+}
+
+/** A whole-number option within bounds. */
+export function integerOption(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  return value;
+}
+
+/**
+ * `--backend <url>` names an OpenAI-compatible server (then `--model` is the server's model name and
+ * the key comes from `--api-key` or $VIBE_API_KEY); anything else is not a remote backend: null.
+ */
+export function remoteBackendOption(backend: string | undefined, values: { model?: string; 'api-key'?: string }, io: CliIo): RemoteBackend | null {
+  if (backend === undefined || !/^https?:\/\//i.test(backend)) return null;
+  return { baseUrl: backend, apiKey: values['api-key'] ?? io.env.VIBE_API_KEY ?? null, model: values.model ?? null };
 }

@@ -5,7 +5,7 @@ import { backendChoices } from '../../shared/models';
 import { WorkbenchCore } from '../../core/workbench-core';
 import { RemoteChatRunner } from '../../core/llm/remote-chat-runner';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { dataDirHelp, dataDirOption, resolveDataDir } from '../common-options';
+import { dataDirHelp, dataDirOption, numberOption, remoteBackendOption, resolveDataDir } from '../common-options';
 import { appVersion } from '../app-version';
 import { formatStats } from '../format';
 import { repoModelsDirs } from '../repo-models-dir';
@@ -67,18 +67,18 @@ ${dataDirHelp}`,
       mode: 'web',
       log: { info: () => {}, warn: () => {}, error: (m) => io.err(`error: ${m}`) },
     });
-    const remoteUrl = values.backend !== undefined && /^https?:\/\//i.test(values.backend) ? values.backend : null;
+    const backend = remoteBackendOption(values.backend, values, io);
     try {
       // A remote server: no model to load here; the same streaming and output.
-      const remote = remoteUrl ? new RemoteChatRunner(() => ({ baseUrl: remoteUrl, apiKey: values['api-key'] ?? io.env.VIBE_API_KEY ?? null, model: values.model ?? null })) : null;
-      const path = remote ? remoteUrl ?? '' : (values.model ?? (await firstUsableModel(core)));
+      const remote = backend ? new RemoteChatRunner(() => backend) : null;
+      const path = backend ? backend.baseUrl : (values.model ?? (await firstUsableModel(core)));
       const status = remote ? await core.llm.status() : await core.handlers.loadModel({
         path,
         ...(values.backend ? { backend: backendOption(values.backend) } : {}),
         ...(values['gpu-layers'] ? { gpuLayers: autoOrNumber('--gpu-layers', values['gpu-layers']) } : {}),
         ...(values['context-size'] ? { contextSize: autoOrNumber('--context-size', values['context-size']) } : {}),
       });
-      if (remote && !values.json) io.err(`${values.model ?? 'server default model'} · remote ${remoteUrl}`);
+      if (remote && !values.json) io.err(`${values.model ?? 'server default model'} · remote ${backend?.baseUrl ?? ''}`);
       else if (!values.json) io.err(`${status.model?.name} · ${status.backend} · ${status.gpuLayers}/${status.totalLayers} layers on GPU · context ${status.contextSize}${status.notice ? ` · ${status.notice}` : ''}`);
 
       const stream = new TerminalStream(io, { reasoning: !values['no-reasoning'] && !values.json });
@@ -153,12 +153,6 @@ function backendOption(raw: string): (typeof backendChoices)[number] {
   const found = backendChoices.find((b) => b === raw);
   if (!found) throw new UsageError(`--backend must be one of ${backendChoices.join(', ')}.`);
   return found;
-}
-
-function numberOption(name: string, raw: string, min: number, max: number): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`${name} must be a number from ${min} to ${max}.`);
-  return value;
 }
 
 function autoOrNumber(name: string, raw: string): 'auto' | number {

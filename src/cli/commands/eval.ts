@@ -5,9 +5,9 @@ import { WorkbenchCore } from '../../core/workbench-core';
 import { runEval, type EvalProgress } from '../../core/eval/eval-runner';
 import { embeddedGenerator, remoteGenerator } from '../../core/eval/generators';
 import { parseProblemSet } from '../../core/eval/problem-set';
-import { samplingPresets, type Sampling } from '../../shared/generation';
+import { evalSetup } from '../../core/eval/eval-setup';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { dataDirHelp, dataDirOption, resolveDataDir } from '../common-options';
+import { dataDirHelp, dataDirOption, integerOption, numberOption, remoteBackendOption, resolveDataDir } from '../common-options';
 import { appVersion } from '../app-version';
 import { repoModelsDirs } from '../repo-models-dir';
 
@@ -55,8 +55,8 @@ ${dataDirHelp}`,
     const setFile = positionals[0];
     if (!setFile) throw new UsageError('Name the problem set, e.g. `vibe eval aime25.jsonl --out runs/aime25`.');
     if (!values.out) throw new UsageError('Give --out <dir>: samples and the report go there, and a rerun continues from it.');
-    const samples = integer('--samples', values.samples ?? '1', 1, 1024);
-    const concurrency = integer('--concurrency', values.concurrency ?? '4', 1, 64);
+    const samples = integerOption('--samples', values.samples ?? '1', 1, 1024);
+    const concurrency = integerOption('--concurrency', values.concurrency ?? '4', 1, 64);
     const setText = await readFile(resolve(setFile), 'utf8').catch(() => {
       throw new UsageError(`Cannot read ${setFile}.`);
     });
@@ -65,16 +65,17 @@ ${dataDirHelp}`,
     const core = await WorkbenchCore.create({ dataDir: resolveDataDir(values['data-dir'], io), extraModelDirs: repoModelsDirs(), appVersion: appVersion(), mode: 'web', log: { info: () => {}, warn: () => {}, error: (m) => io.err(`error: ${m}`) } });
     let dispose = async () => {};
     try {
-      const templateId = values.template ?? (items.every((i) => i.kind === 'math') ? 'math' : 'cp-python');
-      const template = await core.templates.get(templateId);
-      const sampling: Sampling = { ...samplingPresets.code, ...template.sampling };
-      if (values.temperature !== undefined) sampling.temperature = integerOrFloat('--temperature', values.temperature, 0, 2);
-      if (values['max-tokens'] !== undefined) sampling.maxTokens = integer('--max-tokens', values['max-tokens'], 1, 131_072);
+      const { template, sampling } = await evalSetup(items, core.templates, {
+        ...(values.template !== undefined ? { templateId: values.template } : {}),
+        ...(values.temperature !== undefined ? { temperature: numberOption('--temperature', values.temperature, 0, 2) } : {}),
+        ...(values['max-tokens'] !== undefined ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, 131_072) } : {}),
+      });
 
       let generate;
-      if (values.backend) {
-        if (!/^https?:\/\//i.test(values.backend)) throw new UsageError('--backend must be the http(s) base URL of an OpenAI-compatible server.');
-        generate = remoteGenerator({ baseUrl: values.backend, apiKey: values['api-key'] ?? io.env.VIBE_API_KEY ?? null, model: values.model ?? null });
+      const backend = remoteBackendOption(values.backend, values, io);
+      if (values.backend !== undefined && !backend) throw new UsageError('--backend must be the http(s) base URL of an OpenAI-compatible server.');
+      if (backend) {
+        generate = remoteGenerator(backend);
         io.err(`backend ${values.backend}${values.model ? ` · model ${values.model}` : ''}`);
       } else {
         const catalog = await core.handlers.listModels();
@@ -130,16 +131,4 @@ function progressPrinter(io: CliIo): (p: EvalProgress | null) => void {
       io.err(line);
     }
   };
-}
-
-function integer(name: string, raw: string, min: number, max: number): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
-  return n;
-}
-
-function integerOrFloat(name: string, raw: string, min: number, max: number): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`${name} must be a number from ${min} to ${max}, not "${raw}".`);
-  return n;
 }

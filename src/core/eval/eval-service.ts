@@ -3,7 +3,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import { WorkbenchError } from '../../shared/api/errors';
-import { samplingPresets, type Sampling } from '../../shared/generation';
 import type { EventHub } from '../api/event-hub';
 import type { LlmService } from '../llm/llm-service';
 import type { Settings } from '../../shared/settings';
@@ -12,6 +11,7 @@ import { runEval, type EvalProgress } from './eval-runner';
 import { embeddedGenerator, remoteGenerator } from './generators';
 import type { EvalSummary } from './metrics';
 import { parseProblemSet } from './problem-set';
+import { evalSetup } from './eval-setup';
 
 export type EvalHandlers = Pick<WorkbenchHandlers, 'startEval' | 'stopEval' | 'listEvals' | 'getEvalReport'>;
 
@@ -45,8 +45,7 @@ export class EvalService {
       startEval: async (input) => {
         if ([...this.#runs.values()].some((r) => r.state === 'running')) throw new WorkbenchError('UnavailableError', 'busy', 'An evaluation is already running; stop it first.');
         const items = parseProblemSet(input.setText, input.fileName ?? 'The set');
-        const template = await templates.get(input.templateId ?? (items.every((i) => i.kind === 'math') ? 'math' : 'cp-python'));
-        const sampling: Sampling = { ...samplingPresets.code, ...template.sampling, ...(input.temperature !== undefined ? { temperature: input.temperature } : {}), ...(input.maxTokens !== undefined ? { maxTokens: input.maxTokens } : {}) };
+        const { template, sampling } = await evalSetup(items, templates, input);
         const remote = settings().remote;
         if (!remote && !llm.host.loaded) throw new WorkbenchError('UnavailableError', 'no_model', 'Load a model first (Models view), or set a remote server in Settings.');
         const embedded = remote ? null : embeddedGenerator(llm.host, input.concurrency, sampling.maxTokens + 4096);

@@ -1,0 +1,24 @@
+import type { EvalItem } from '../../shared/eval';
+import { samplingPresets, type Sampling } from '../../shared/generation';
+import type { Template } from '../../shared/templates';
+import type { TemplateStore } from '../templates/template-store';
+
+/**
+ * The template and sampling of a run: the named template, or `math` for a
+ * math-only set and `cp-python` otherwise; its sampling, with the given
+ * temperature and max tokens over it.
+ */
+export async function evalSetup(
+  items: readonly EvalItem[],
+  templates: TemplateStore,
+  overrides: { templateId?: string; temperature?: number; maxTokens?: number },
+): Promise<{ template: Template; sampling: Sampling }> {
+  const template = await templates.get(overrides.templateId ?? (items.every((i) => i.kind === 'math') ? 'math' : 'cp-python'));
+  const sampling: Sampling = {
+    ...samplingPresets.code,
+    ...template.sampling,
+    ...(overrides.temperature !== undefined ? { temperature: overrides.temperature } : {}),
+    ...(overrides.maxTokens !== undefined ? { maxTokens: overrides.maxTokens } : {}),
+  };
+  return { template, sampling };
+}
