@@ -1,6 +1,7 @@
 import { WorkbenchError } from '../../shared/api/errors';
 import { CodeItemSchema, MathItemSchema, type EvalItem } from '../../shared/eval';
 import { ProblemSchema } from '../../shared/judging';
+import { firstIssue } from '../storage/file-text';
 
 /**
  * Reads a JSONL problem set: one JSON object per line (blank lines skipped).
@@ -64,7 +65,6 @@ function toItem(value: unknown): EvalItem | string {
   return 'neither a math item (id, problem, answer) nor a code item (id, problem, tests)';
 }
 
-function describe(error: { issues: { path: PropertyKey[]; message: string }[] }, what: string): string {
-  const issue = error.issues[0];
-  return `not a valid ${what}: ${issue?.path.map(String).join('.') || 'value'}: ${issue?.message ?? 'invalid'}`;
+function describe(error: Parameters<typeof firstIssue>[0], what: string): string {
+  return `not a valid ${what}: ${firstIssue(error)}`;
 }

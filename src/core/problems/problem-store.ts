@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
 import { ProblemRecordSchema, ProblemSchema, type ProblemRecord } from '../../shared/judging';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { firstIssue, parseJsonFile } from '../storage/file-text';
 
 /** Problems kept as one JSON file each in `<data>/problems`, written atomically. */
 export class ProblemStore {
@@ -37,19 +38,13 @@ export class ProblemStore {
    * workbench; the statement is kept, the id is always new). Refuses anything else, storing nothing.
    */
   async importText(text: string, fileName = 'The file'): Promise<ProblemRecord> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw new WorkbenchError('ValidationError', 'not_json', `${fileName} is not JSON (${err instanceof Error ? err.message : String(err)}).`);
-    }
+    const raw = parseJsonFile(text, fileName);
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Array.isArray((raw as { tests?: unknown }).tests)) {
       throw new WorkbenchError('ValidationError', 'not_a_problem', `${fileName} is not a problem file: expected Competitive Companion's JSON, with "name" and a "tests" list.`);
     }
     const parsed = ProblemSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new WorkbenchError('ValidationError', 'bad_problem', `${fileName} is not a usable problem: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}.`);
+      throw new WorkbenchError('ValidationError', 'bad_problem', `${fileName} is not a usable problem: ${firstIssue(parsed.error)}.`);
     }
     const statement = (raw as { statement?: unknown }).statement;
     const record = await this.import(parsed.data);

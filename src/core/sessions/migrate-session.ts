@@ -1,5 +1,6 @@
 import { WorkbenchError } from '../../shared/api/errors';
 import { sessionVersion, SessionSchema, type Session } from '../../shared/sessions';
+import { firstIssue } from '../storage/file-text';
 
 /**
  * Brings a session file of any known version to the current one. Version 0
@@ -31,8 +32,7 @@ export function migrateSession(raw: unknown, fileName = 'The file'): Session {
   }
   const parsed = SessionSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new WorkbenchError('ValidationError', 'bad_session', `${fileName} is not a usable session: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}.`);
+    throw new WorkbenchError('ValidationError', 'bad_session', `${fileName} is not a usable session: ${firstIssue(parsed.error)}.`);
   }
   return parsed.data;
 }

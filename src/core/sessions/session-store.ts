@@ -5,6 +5,7 @@ import { WorkbenchError } from '../../shared/api/errors';
 import { SessionSchema, type Session, type SessionSummary } from '../../shared/sessions';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { migrateSession } from './migrate-session';
+import { parseJsonFile } from '../storage/file-text';
 
 export const newSessionId = () => `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 
@@ -90,13 +91,7 @@ export class SessionStore {
 
   /** Adds a session from an exported JSON file, under a new id. Malformed or foreign: an error, nothing stored. */
   async importText(text: string, fileName = 'The file'): Promise<Session> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw new WorkbenchError('ValidationError', 'not_json', `${fileName} is not JSON (${err instanceof Error ? err.message : String(err)}).`);
-    }
-    const session = migrateSession(raw, fileName);
+    const session = migrateSession(parseJsonFile(text, fileName), fileName);
     return this.save({ ...session, id: newSessionId() });
   }
 
