@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChatMessage, CompletionPool, CompletionResult } from '../core/llm/completion-pool';
 import type { ModelHost } from '../core/llm/model-host';
 import { WorkbenchError } from '../shared/api/errors';
-import { readJsonBody, type BodyError } from './http-api';
+import { readJsonBody, sendJson, type BodyError } from './http-api';
 
 /**
  * The OpenAI chat-completions protocol over the workbench's loaded model, so
@@ -69,7 +69,7 @@ export async function handleOpenAiRequest(path: string, req: IncomingMessage, re
 
 function listModels(res: ServerResponse, host: ModelHost): void {
   const id = modelId(host);
-  sendOpenAiJson(res, 200, { object: 'list', data: id ? [{ id, object: 'model', created: 0, owned_by: 'vibethinker-workbench' }] : [] });
+  sendJson(res, 200, { object: 'list', data: id ? [{ id, object: 'model', created: 0, owned_by: 'vibethinker-workbench' }] : [] });
 }
 
 async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: { host: ModelHost; pool: CompletionPool }): Promise<void> {
@@ -121,7 +121,7 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
     finished = true;
     if (result.finishReason === 'aborted') return;
     res.setHeader('X-Workbench-Cache', result.cached ? 'hit' : 'miss');
-    return sendOpenAiJson(res, 200, {
+    return sendJson(res, 200, {
       id: completionId,
       object: 'chat.completion',
       created,
@@ -174,12 +174,7 @@ function usageOf(result: CompletionResult) {
   return { prompt_tokens: result.promptTokens, completion_tokens: result.completionTokens, total_tokens: result.promptTokens + result.completionTokens };
 }
 
-function sendOpenAiJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
 /** Errors in the shape OpenAI clients parse: `{ error: { message, type, code, param } }`. */
 export function openAiError(res: ServerResponse, status: number, type: string, code: string, message: string, param?: string): void {
-  sendOpenAiJson(res, status, { error: { message, type, code, param: param ?? null } });
+  sendJson(res, status, { error: { message, type, code, param: param ?? null } });
 }

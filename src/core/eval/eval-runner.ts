@@ -80,6 +80,9 @@ export async function runEval(options: EvalRunOptions): Promise<EvalSummary> {
 
   const file = await open(samplesPath, 'a');
   const results = [...done];
+  // Samples finished per problem, kept as they finish (progress is reported after every sample).
+  const perItem = new Map<string, number>();
+  for (const s of done) perItem.set(s.itemId, (perItem.get(s.itemId) ?? 0) + 1);
   const started = performance.now();
   const recent: { at: number; tokens: number }[] = [];
   const total = items.length * options.samples;
@@ -92,7 +95,7 @@ export async function runEval(options: EvalRunOptions): Promise<EvalSummary> {
     const remaining = total - results.length;
     const perSample = ranHere > 0 ? (now - started) / 1000 / ranHere : null;
     options.onProgress?.({
-      problemsDone: items.filter((item) => results.filter((r) => r.itemId === item.id).length >= options.samples).length,
+      problemsDone: items.filter((item) => (perItem.get(item.id) ?? 0) >= options.samples).length,
       problems: items.length,
       samplesDone: results.length,
       samples: total,
@@ -112,6 +115,7 @@ export async function runEval(options: EvalRunOptions): Promise<EvalSummary> {
         await file.appendFile(`${JSON.stringify(sample)}\n`);
         await file.sync();
         results.push(sample);
+        perItem.set(sample.itemId, (perItem.get(sample.itemId) ?? 0) + 1);
         recent.push({ at: performance.now(), tokens: sample.completionTokens });
         report();
       }

@@ -54,7 +54,7 @@ export function App({ client }: { client: WorkbenchClient }) {
   const sendToEditor = useRef<Template['sendToEditor']>('lastPython');
   const currentProblem = useRef<ProblemRecord | null>(null);
   const session = useSession(client, setNotice);
-  const { update: updateSession } = session;
+  const { update: updateSession, open: openSavedSession, close: closeSession } = session;
   const onProblemChange = useCallback(
     (problem: ProblemRecord | null) => {
       currentProblem.current = problem;
@@ -124,7 +124,7 @@ export function App({ client }: { client: WorkbenchClient }) {
   const openSession = useCallback(
     async (id: string) => {
       try {
-        const opened = await session.open(id);
+        const opened = await openSavedSession(id);
         if (opened.problemId) commandBus.dispatch({ command: 'openProblem', problemId: opened.problemId });
         setStatement(opened.statement);
         if (opened.code) editorBridge.open(opened.code, 'python');
@@ -136,16 +136,16 @@ export function App({ client }: { client: WorkbenchClient }) {
         updateLayout({ sessionId: null });
       }
     },
-    [session, showAnswer, updateLayout],
+    [openSavedSession, showAnswer, updateLayout],
   );
   const newSession = useCallback(
     (options: { discard?: boolean } = {}) => {
-      session.close(options);
+      closeSession(options);
       setStatement('');
       showAnswer(null);
       updateLayout({ sessionId: null });
     },
-    [session, showAnswer, updateLayout],
+    [closeSession, showAnswer, updateLayout],
   );
   const currentSessionId = session.session?.id ?? null;
   useEffect(() => {
