@@ -5,7 +5,7 @@ import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../logger';
 import { ChatRunner } from './chat-runner';
 import { CompletionPool } from './completion-pool';
-import { RemoteChatRunner } from './remote-chat-runner';
+import { hostOf, RemoteChatRunner } from './remote-chat-runner';
 import type { ModelStatus } from '../../shared/models';
 import { DownloadManager } from './download-manager';
 import { ModelCatalog } from './model-catalog';
@@ -113,8 +113,7 @@ export class LlmService {
     const remote = this.#settings().remote;
     const status = await this.host.status();
     if (!remote) return status;
-    const host = URL.canParse(remote.baseUrl) ? new URL(remote.baseUrl).host : remote.baseUrl;
-    return { ...status, state: 'ready', backend: 'remote', devices: [host], notice: null, error: null, remote: { baseUrl: remote.baseUrl, model: remote.model } };
+    return { ...status, state: 'ready', backend: 'remote', devices: [hostOf(remote.baseUrl)], notice: null, error: null, remote: { baseUrl: remote.baseUrl, model: remote.model } };
   }
 
   async dispose(): Promise<void> {

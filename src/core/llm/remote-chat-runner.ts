@@ -227,7 +227,8 @@ async function errorMessage(response: Response): Promise<string> {
   }
 }
 
-function hostOf(baseUrl: string): string {
+/** The host:port of a base URL, for messages (the URL itself when it does not parse). */
+export function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;
   } catch {
