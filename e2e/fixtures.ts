@@ -92,7 +92,12 @@ export const test = base.extend<{ workbench: Workbench }, { webBrowser: () => Pr
           watch(page);
         } else {
           const server = await startServer(dataDir, options);
-          cleanups.push(async () => server.child.kill('SIGTERM'));
+          // Wait for it to stop: it may still be writing to the data folder that is removed next.
+          cleanups.push(async () => {
+            const exited = new Promise((resolve) => (server.child.exitCode !== null ? resolve(null) : server.child.once('exit', resolve)));
+            server.child.kill('SIGTERM');
+            await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+          });
           workbench.url = server.url;
           workbench.origin = new URL(server.url).origin;
           const context = await (await webBrowser()).newContext();
@@ -114,7 +119,7 @@ export const test = base.extend<{ workbench: Workbench }, { webBrowser: () => Pr
     await use(workbench);
     expect(workbench.problems, 'the page logged errors').toEqual([]);
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },
 });
 

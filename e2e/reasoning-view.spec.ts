@@ -15,10 +15,11 @@ async function liveViewWithWire(workbench: Workbench): Promise<{ page: Page; sen
   await page.getByRole('button', { name: 'Workbench' }).click();
   const inject = await connectEventWire(page);
   const ids: string[] = [];
-  await page.route('**/api/call/generate', async (route) => {
-    const id = (route.request().postDataJSON() as { input: { id: string } }).input.id;
+  // The turn is asked for real up to the server's door; its answer then comes from the test.
+  await page.route('**/api/call/askSession', async (route) => {
+    const id = (route.request().postDataJSON() as { input: { generationId: string } }).input.generationId;
     ids.push(id);
-    await route.fulfill({ json: { ok: true, value: { id } } });
+    await route.fulfill({ json: { ok: true, value: { turnId: `wire-${id}`, generationId: id, pick: 'lastPython' } } });
   });
   const ask = async (prompt: string) => {
     const before = ids.length;

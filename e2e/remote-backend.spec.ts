@@ -43,7 +43,9 @@ test('answers come from a remote OpenAI-compatible server set in Settings; its f
     await expect(alert).toContainText('connection refused');
     await page.screenshot({ path: test.info().outputPath('remote-error.png') });
     await alert.getByRole('button', { name: 'Retry' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Cannot reach' })).toBeVisible();
+    // Asked again, as a new turn of the same conversation: it fails the same way, and only the newest offers Retry.
+    await expect(page.getByRole('alert').filter({ hasText: 'Cannot reach' })).toHaveCount(2);
+    await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(1);
   } finally {
     server.child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
 import { expect, test } from './fixtures';
+import { sessionWithTurns } from './support/saved-sessions';
 
 test('create, edit with live preview, use for a generation, restore a version, export and re-import a template', async ({ workbench }) => {
   await writeTinyModel(join(workbench.dataDir, 'models', 'tiny.gguf'));
@@ -35,12 +36,13 @@ test('create, edit with live preview, use for a generation, restore a version, e
   await page.getByLabel('Template', { exact: true }).selectOption('my-template');
   await page.getByLabel('Max tokens').fill('16');
   await page.getByLabel('Problem statement').fill('What is 6 times 7?');
-  const request = page.waitForRequest((r) => r.url().includes('/api/call/generate'));
   await page.getByRole('button', { name: 'Ask VibeThinker' }).click();
-  const body = (await request).postDataJSON() as { input: { prompt: string; sampling: { maxTokens: number } } };
-  expect(body.input.prompt).toBe('Version two, solve carefully: What is 6 times 7?');
-  expect(body.input.sampling.maxTokens).toBe(16);
   await expect(page.getByTestId('generation-stats')).toContainText('16 completion tokens');
+  // The turn core saved holds the exact prompt it sent, the template and the sampling.
+  const [turn] = (await sessionWithTurns(workbench.dataDir, 1)).thread;
+  expect(turn?.prompt).toBe('Version two, solve carefully: What is 6 times 7?');
+  expect(turn?.templateId).toBe('my-template');
+  expect(turn?.sampling?.maxTokens).toBe(16);
 
   // Restore the first version from the history.
   await page.getByRole('button', { name: 'Templates' }).click();

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBadModels } from './fixtures/bad-models';
-import { buildTinyModel, writeTinyModel } from './fixtures/tiny-model/tiny-model';
+import { buildTinyModel, vibeThinkerScript, writeTinyModel } from './fixtures/tiny-model/tiny-model';
 import { startModelFileServer, type ModelFileServer } from './helpers/model-file-server';
 import { runVibe } from './helpers/run-vibe';
 import { useTempDirs } from './helpers/temp-dir';
@@ -20,8 +20,17 @@ describe('vibe ask and vibe models (real processes, tiny model)', () => {
     const run = runVibe(['ask', '--json', '--model', model, '--max-tokens', '16', '--data-dir', await tempDir(), 'What is 2+2?']);
     expect(await run.exit).toBe(0);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(result).sort()).toEqual(['answer', 'boxed', 'model', 'reasoning', 'stats']);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'boxed', 'model', 'reasoning', 'reasoningCut', 'stats']);
     expect(result.stats).toMatchObject({ completionTokens: 16, stopReason: 'maxTokens' });
+  });
+
+  it('ask --reasoning-budget closes the reasoning there and the model answers', async () => {
+    const model = await writeTinyModel(join(await tempDir(), 'tiny.gguf'), { script: vibeThinkerScript(500) });
+    const run = runVibe(['ask', '--json', '--model', model, '--reasoning-budget', '40', '--max-tokens', '400', '--data-dir', await tempDir(), 'What is 2+2?']);
+    expect(await run.exit).toBe(0);
+    const result = JSON.parse(run.stdout) as { answer: string; boxed: string; reasoningCut: { by: string; atTokens: number } | null };
+    expect(result).toMatchObject({ answer: 'The answer is $\\boxed{4}$.', boxed: '4', reasoningCut: { by: 'budget' } });
+    expect(result.reasoningCut?.atTokens).toBeLessThan(50);
   });
 
   it('ask streams to the terminal and prints the stats line', async () => {

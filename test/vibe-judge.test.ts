@@ -49,7 +49,21 @@ describe('vibe judge (real process)', () => {
     expect(run.stdout).toContain('Test 1: WA');
     expect(run.stdout).toContain('+    1 | 2');
     expect(run.stdout).toContain('Verdict: WA (1/2 accepted)');
-    expect(run.stderr).toMatch(/^sandbox: time on, memory on/);
+    expect(run.stderr).toMatch(/^sandbox: time on( \(all processes\))?, memory on/);
+  });
+
+  it('a solution that plants a FIFO and a link to a secret where output used to be read neither hangs nor leaks', async () => {
+    const dir = await tempDir();
+    const secret = join(dir, 'secret.txt');
+    await writeFile(secret, 'TOPSECRET-CLI', { mode: 0o600 });
+    const code = `import os\nos.mkfifo("stdout.txt")\nos.symlink(${JSON.stringify(secret)}, "stderr.txt")\nprint(3)`;
+    const f = await files(code);
+    const started = performance.now();
+    const run = runVibe(['judge', f.solution, '--problem', f.problem, '--json']);
+    expect(await run.exit).toBe(1);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(run.stdout).not.toContain('TOPSECRET-CLI');
+    expect((JSON.parse(run.stdout) as { tests: { stdout: string }[] }).tests[0]?.stdout).toBe('3\n');
   });
 
   it('rejects a malformed problem file with one line', async () => {

@@ -1,9 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { writeTinyModel } from './fixtures/tiny-model/tiny-model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from './helpers/temp-dir';
-import { runVibe, waitForOutput as waitFor, type VibeRun as Run } from './helpers/run-vibe';
+import { runVibe, stubRendererBuild, waitForOutput as waitFor, type VibeRun as Run } from './helpers/run-vibe';
 
 describe('vibe serve (real process)', () => {
   const tempDir = useTempDirs();
@@ -12,12 +12,7 @@ describe('vibe serve (real process)', () => {
     for (const run of running.splice(0)) run.child.kill('SIGKILL');
   });
 
-  async function rendererBuild(): Promise<string> {
-    const dir = join(await tempDir(), 'renderer');
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.html'), '<!doctype html><title>stub build</title>');
-    return dir;
-  }
+  const rendererBuild = async () => stubRendererBuild(await tempDir());
 
   it('prints a tokened URL, serves it, and stops cleanly on SIGTERM', async () => {
     const dataDir = await tempDir();
@@ -60,5 +55,24 @@ describe('vibe serve (real process)', () => {
     running.push(allowed);
     await waitFor(allowed, /Open: /);
     expect(allowed.stderr).toMatch(/^warning: listening on 0\.0\.0\.0/);
+  });
+
+  it('--model loads a model at start (with its context size) and says so; a missing file is refused before serving', async () => {
+    const dataDir = await tempDir();
+    const model = await writeTinyModel(join(dataDir, 'elsewhere', 'tiny.gguf'));
+    const run = runVibe(['serve', '--port', '0', '--data-dir', dataDir, '--model', model, '--context-size', '1024'], { VIBE_RENDERER_DIR: await rendererBuild() });
+    running.push(run);
+    const [, url] = await waitFor(run, /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);
+    await waitFor(run, /Model ready: VibeThinker Tiny Test · \w+ · \d+\/\d+ layers on GPU · context 1024/);
+    const token = new URL(url ?? '').searchParams.get('token') ?? '';
+    const models = await fetch(new URL('/v1/models', url), { headers: { Authorization: `Bearer ${token}` } });
+    expect(((await models.json()) as { data: { id: string }[] }).data.map((m) => m.id)).toEqual(['tiny']);
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+
+    const missing = runVibe(['serve', '--port', '0', '--data-dir', dataDir, '--model', join(dataDir, 'nope.gguf')], { VIBE_RENDERER_DIR: await rendererBuild() });
+    running.push(missing);
+    expect(await missing.exit).toBe(2);
+    expect(missing.stderr).toContain('--model: no file at');
   });
 });

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../src/core/api/dispatch';
 import { silentLogger } from '../src/core/logger';
 import { WorkbenchCore } from '../src/core/workbench-core';
 import { useTempDirs } from './helpers/temp-dir';
-import type { Transport } from '../src/renderer/src/api/transport';
+import { inMemoryTransport } from './helpers/workspace-harness';
 import { createWorkbenchClient } from '../src/renderer/src/api/workbench-client';
-
-/** A transport that hands calls straight to core, as IPC would, with a JSON round trip. */
-function inMemoryTransport(core: WorkbenchCore): Transport & { inject(name: string, payload: unknown): void } {
-  const listeners = new Set<(name: string, payload: unknown) => void>();
-  core.events.subscribe((name, payload) => listeners.forEach((l) => l(name, JSON.parse(JSON.stringify(payload)))));
-  return {
-    kind: 'desktop',
-    call: async (method, input) => JSON.parse(JSON.stringify(await dispatch(core.handlers, method, input))),
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    connection: 'connected',
-    onConnectionChange: () => () => undefined,
-    inject: (name, payload) => listeners.forEach((l) => l(name, payload)),
-  };
-}
 
 describe('WorkbenchClient', () => {
   const tempDir = useTempDirs();

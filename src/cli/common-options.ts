@@ -26,6 +26,11 @@ export function integerOption(name: string, raw: string, min: number, max: numbe
   return value;
 }
 
+/** `auto` or a whole number of layers or tokens (`--gpu-layers`, `--context-size`). */
+export function autoOrNumber(name: string, raw: string): 'auto' | number {
+  return raw === 'auto' ? 'auto' : Math.round(numberOption(name, raw, 0, 1_048_576));
+}
+
 /**
  * `--backend <url>` names an OpenAI-compatible server (then `--model` is the server's model name and
  * the key comes from `--api-key` or $VIBE_API_KEY); anything else is not a remote backend: null.
@@ -33,4 +38,11 @@ export function integerOption(name: string, raw: string, min: number, max: numbe
 export function remoteBackendOption(backend: string | undefined, values: { model?: string; 'api-key'?: string }, io: CliIo): RemoteBackend | null {
   if (backend === undefined || !/^https?:\/\//i.test(backend)) return null;
   return { baseUrl: backend, apiKey: values['api-key'] ?? io.env.VIBE_API_KEY ?? null, model: values.model ?? null };
+}
+
+/** Everything on standard input, as text (`-` for the problem). */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

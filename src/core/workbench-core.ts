@@ -9,12 +9,16 @@ import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './llm/llm-service';
 import { JudgeService } from './problems/judge-service';
 import { templateHandlers } from './templates/template-service';
+import { SolveService } from './solve/solve-service';
 import type { TemplateStore } from './templates/template-store';
 import { consoleLogger, type Logger } from './logger';
 import { nodeLlamaCppVersion } from './llm/binding-version';
 import { sessionHandlers } from './sessions/session-service';
 import { EvalService } from './eval/eval-service';
+import { WorkspaceService } from './workspace/workspace-service';
 import type { SessionStore } from './sessions/session-store';
+import { cleanStaleTempFiles } from './storage/stale-temp-files';
+import { ownedDataFolders } from './storage/owned-data-folders';
 
 export interface WorkbenchCoreOptions {
   /** User data directory (settings, templates, sessions). Required: never guessed from cwd. */
@@ -49,6 +53,8 @@ export class WorkbenchCore {
   readonly templates: TemplateStore;
   readonly sessions: SessionStore;
   readonly evals: EvalService;
+  readonly workspace: WorkspaceService;
+  readonly solve: SolveService;
   #disposed = false;
   #pingSeq = 0;
 
@@ -79,18 +85,54 @@ export class WorkbenchCore {
       log: options.log ?? consoleLogger,
       env: options.env,
     });
-    this.judging = new JudgeService({ dataDir: this.dataDir, events: this.events, settings: () => this.settings.get() });
+    this.judging = new JudgeService({
+      dataDir: this.dataDir,
+      events: this.events,
+      settings: () => this.settings.get(),
+      // Every problem Competitive Companion sends opens as a session of its own: nothing open is overwritten.
+      onImported: async (records) => {
+        const created = await Promise.all(records.map((r) => this.workspace.create({ problemId: r.id })));
+        for (const session of created) this.events.emit('sessionsChanged', { id: session.id });
+        this.events.emit('problemImported', { problemIds: records.map((r) => r.id), sessionIds: created.map((c) => c.id) });
+      },
+    });
     const templates = templateHandlers(this.dataDir, this.events, this.llm.runner);
     const sessions = sessionHandlers(this.dataDir, this.events);
     this.evals = new EvalService({ dataDir: this.dataDir, events: this.events, llm: this.llm, templates: templates.store, settings: () => this.settings.get() });
     this.sessions = sessions.store;
     this.templates = templates.store;
+    this.workspace = new WorkspaceService({
+      sessions: sessions.store,
+      problems: this.judging.store,
+      templates: templates.store,
+      events: this.events,
+      // The system prompt is always given (empty for none): a turn never inherits another session's.
+      generate: ({ id, prompt, system, sampling, history }) => this.llm.start({ id, prompt, system: system ?? '', sampling, history }),
+      judge: (code, problem, options) => this.judging.judgeTracked(code, problem, { ...options, python: this.settings.get().python }),
+      modelName: () => this.llm.modelName(),
+    });
+    this.solve = new SolveService({
+      sessions: sessions.store,
+      templates: templates.store,
+      events: this.events,
+      pool: this.llm.pool,
+      change: (id, change) => this.workspace.change(id, change),
+      python: () => this.settings.get().python,
+      whenReady: async () => (await this.llm.host.whenReady()) !== null,
+      remote: () => Boolean(this.settings.get().remote),
+    });
     this.handlers = {
       ...this.llm.handlers,
       ...this.judging.handlers,
       ...templates.handlers,
       ...sessions.handlers,
+      ...this.workspace.handlers,
       ...this.evals.handlers,
+      ...this.solve.handlers,
+      listDamagedFiles: async (input) => [
+        ...(input?.kind === 'problem' ? [] : await this.sessions.listDamaged()),
+        ...(input?.kind === 'session' ? [] : await this.judging.store.listDamaged()),
+      ],
       getAppInfo: async () => ({ ...info }),
       // The desktop shell replaces this with its queue (src/main/desktop-commands.ts); web mode has no shell.
       takeDesktopCommands: async () => [],
@@ -126,7 +168,11 @@ export class WorkbenchCore {
         `Cannot use data directory ${dataDir}: ${(err as Error).message}`,
       );
     }
-    const settings = await SettingsStore.open(dataDir, options.log ?? consoleLogger);
+    const log = options.log ?? consoleLogger;
+    // Before any store reads: leftovers of saves cut short by a crash (only our own temp files).
+    const removed = await cleanStaleTempFiles(await ownedDataFolders(dataDir));
+    if (removed.length > 0) log.info(`Removed ${removed.length} temporary file(s) left by an interrupted save.`);
+    const settings = await SettingsStore.open(dataDir, log);
     return new WorkbenchCore(options, settings);
   }
 
@@ -139,7 +185,10 @@ export class WorkbenchCore {
     if (this.#disposed) return;
     this.#disposed = true;
     await this.evals.dispose();
+    this.solve.stopAll();
+    // The model goes last but one: an answer being written is stopped and waited for, then saved as its turn.
     await Promise.all([this.llm.dispose(), this.judging.dispose()]);
+    await this.workspace.settle();
   }
 
   [Symbol.asyncDispose](): Promise<void> {

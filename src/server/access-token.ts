@@ -1,19 +1,43 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const tokenCookieName = 'vibe_token';
+/**
+ * The cookie is named after the port: browsers share cookies between all ports of a host, so two
+ * workbenches on 127.0.0.1 (:7860 and :8080) would otherwise overwrite each other's, and the first
+ * one's tabs would look as if their server had restarted with a new token.
+ */
+export function tokenCookieName(port: number): string {
+  return `vibe_token_${port}`;
+}
 
 export function createAccessToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
+/**
+ * Characters a token may have: URL-safe without escaping (it travels in `?token=`) and allowed in a
+ * cookie value as is (no `;`, `,`, spaces or quotes). Our own tokens are base64url.
+ */
+const tokenCharacters = /^[A-Za-z0-9._~-]+$/;
+
+/** Shortest token accepted from `--token`: long enough not to be guessed over the network. */
+export const minTokenLength = 16;
+
+/** Why `token` cannot be used as an access token, or null when it can. */
+export function accessTokenProblem(token: string, minLength = minTokenLength): string | null {
+  if (token.length < minLength) return `it must be at least ${minLength} characters long`;
+  if (token.length > 512) return 'it must be at most 512 characters long';
+  if (!tokenCharacters.test(token)) return 'it may contain only letters, digits and . _ ~ -';
+  return null;
+}
+
 /** Where a request may carry the token: `?token=`, the session cookie, or a Bearer header. */
-export function tokenFromRequest(req: IncomingMessage, url: URL): string | null {
+export function tokenFromRequest(req: IncomingMessage, url: URL, port: number): string | null {
   const fromQuery = url.searchParams.get('token');
   if (fromQuery) return fromQuery;
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
-  return cookieValue(req.headers.cookie, tokenCookieName);
+  return cookieValue(req.headers.cookie, tokenCookieName(port));
 }
 
 export function tokensMatch(expected: string, given: string | null): boolean {
@@ -36,6 +60,6 @@ function cookieValue(header: string | undefined, name: string): string | null {
  * HttpOnly so page scripts (and anything injected into them) cannot read it;
  * SameSite=Strict so other sites cannot ride on it.
  */
-export function tokenCookie(token: string): string {
-  return `${tokenCookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
 }

@@ -32,6 +32,8 @@ const ChatRequestSchema = z.object({
   seed: z.number().int().nullish(),
   stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
   n: z.literal(1).nullish(),
+  /** Our extension: reasoning tokens after which the reasoning is closed and the model answers (0: none). */
+  reasoning_budget: z.number().int().min(0).max(131_072).nullish(),
 });
 
 /** VibeThinker's recommended sampling (see MODEL.md): used when a request does not set its own. */
@@ -113,6 +115,7 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
     topP: request.top_p ?? defaults.topP,
     ...(request.seed !== undefined && request.seed !== null ? { seed: request.seed } : {}),
     stop,
+    ...(request.reasoning_budget ? { reasoningBudget: request.reasoning_budget } : {}),
     signal: controller.signal,
   };
 

@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WorkbenchCore } from '../core/workbench-core';
 import { readStaticFile } from '../core/static/static-files';
 import { WorkbenchError } from '../shared/api/errors';
 import { tokenCookie, tokenFromRequest, tokensMatch } from './access-token';
-import { EventSocket } from './event-socket';
+import { EventSocket, type EventSocketOptions } from './event-socket';
 import { handleApiCall, sendJson } from './http-api';
 import { handleOpenAiRequest, openAiError } from './openai-api';
 import { hostHeaderAllowed, isLoopbackHost, originAllowed } from './request-guards';
+import { sendRefusal } from './refusal-page';
 import { securityHeaders } from '../shared/security-headers';
 
 export interface WebServerOptions {
@@ -22,6 +24,14 @@ export interface WebServerOptions {
   port?: number;
   /** Must be true to bind anything but loopback. Default: false. */
   allowRemote?: boolean;
+  /**
+   * How long a client may take to send its request headers before the
+   * connection is closed (slowloris, or an upgrade that stops halfway).
+   * Browsers send them in one packet. Default: 20 000.
+   */
+  headersTimeoutMs?: number;
+  /** Heartbeat and backlog limits of the `/api/events` WebSocket (see EventSocketOptions). */
+  eventSocket?: EventSocketOptions;
 }
 
 export interface RunningWebServer {
@@ -46,8 +56,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     );
   }
   const info = await options.core.handlers.getAppInfo();
-  const events = new EventSocket(options.core.events, info.version);
-  const server = createServer((req, res) => {
+  const events = new EventSocket(options.core.events, info.version, options.eventSocket);
+  // Tells a tab that reconnects whether this is still the server it loaded from (see /api/health).
+  const instance = randomUUID();
+  // Known once listening (port 0 picks one); the token's cookie is named after it.
+  let port = 0;
+  const headersTimeout = options.headersTimeoutMs ?? 20_000;
+  // Node checks these deadlines on a timer; check often enough that the deadline means what it says.
+  const serverOptions = { headersTimeout, requestTimeout: Math.max(headersTimeout, 300_000), connectionsCheckingInterval: Math.min(5_000, Math.max(50, headersTimeout / 4)) };
+  const server = createServer(serverOptions, (req, res) => {
     handleRequest(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: (err as Error).message });
       else res.destroy();
@@ -55,19 +72,19 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!hostHeaderAllowed(req, loopback)) return plain(res, 421, 'Unexpected Host header.');
+    const url = parseRequestUrl(req);
+    if (!url) return plain(res, 400, 'Malformed request address.');
+    if (!hostHeaderAllowed(req, loopback)) return sendRefusal(req, res, 'host');
     const openAi = url.pathname.startsWith('/v1/');
-    if (openAi && !tokensMatch(options.token, tokenFromRequest(req, url))) {
+    const token = tokenFromRequest(req, url, port);
+    if (openAi && !tokensMatch(options.token, token)) {
       return openAiError(res, 401, 'invalid_request_error', 'invalid_api_key', 'Missing or wrong API key: use the token `vibe serve` printed as the Bearer key.');
     }
-    if (!tokensMatch(options.token, tokenFromRequest(req, url))) {
-      return plain(res, 401, 'Missing or invalid access token. Open the address that `vibe serve` printed.');
-    }
+    if (!tokensMatch(options.token, token)) return sendRefusal(req, res, 'token');
     if (url.searchParams.has('token') && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
       // Trade the token in the address bar for a cookie, so it is not left on screen or in history.
       url.searchParams.delete('token');
-      res.writeHead(303, { 'Set-Cookie': tokenCookie(options.token), Location: url.pathname + url.search });
+      res.writeHead(303, { 'Set-Cookie': tokenCookie(options.token, port), Location: url.pathname + url.search });
       res.end();
       return;
     }
@@ -80,7 +97,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (req.method === 'POST' && !originAllowed(req)) return openAiError(res, 403, 'invalid_request_error', 'forbidden_origin', 'Cross-origin requests from web pages are not allowed.');
       return handleOpenAiRequest(url.pathname, req, res, { host: options.core.llm.host, pool: options.core.llm.pool });
     }
-    if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, version: info.version });
+    if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, version: info.version, instance });
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) return plain(res, 404, 'Not found.');
@@ -93,18 +110,25 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Node takes its own error listener off a socket it hands to 'upgrade': without ours, a client that
+    // resets the connection (ECONNRESET, EPIPE on our answer) would be an unhandled error that ends the process.
+    socket.on('error', () => socket.destroy());
     const refuse = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      // Destroy once written: the HTTP server allows half-open sockets, so a client that never closes its
+      // side would otherwise keep this one (outside every HTTP timeout now) for ever.
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
     };
+    // Before any check: this runs for every client, authenticated or not, and must not throw.
+    const url = parseRequestUrl(req);
+    if (!url) return refuse('400 Bad Request');
     if (!hostHeaderAllowed(req, loopback)) return refuse('421 Misdirected Request');
-    if (!tokensMatch(options.token, tokenFromRequest(req, url))) return refuse('401 Unauthorized');
+    if (!tokensMatch(options.token, tokenFromRequest(req, url, port))) return refuse('401 Unauthorized');
     if (!originAllowed(req)) return refuse('403 Forbidden');
     if (url.pathname !== '/api/events') return refuse('404 Not Found');
     events.upgrade(req, socket, head);
   });
 
-  const port = await listen(server, host, options.port ?? 7860);
+  port = await listen(server, host, options.port ?? 7860);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}/?token=${options.token}`,
@@ -112,6 +136,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     port,
     close: () => closeServer(server, events),
   };
+}
+
+/** The request's address, or null for one `new URL` refuses (e.g. `GET http://[ HTTP/1.1`). */
+function parseRequestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {
@@ -135,6 +168,8 @@ function listen(server: Server, host: string, port: number): Promise<number> {
     };
     const onListening = () => {
       server.off('error', onError);
+      // From now on an error (EMFILE while accepting…) is one failed connection, not the end of the process.
+      server.on('error', () => undefined);
       const address = server.address();
       resolvePort(typeof address === 'object' && address ? address.port : port);
     };

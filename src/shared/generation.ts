@@ -8,6 +8,11 @@ export const SamplingSchema = z
     /** 0 = off. */
     topK: z.number().int().min(0).max(1000),
     maxTokens: z.number().int().min(1).max(131_072),
+    /**
+     * Tokens of reasoning after which the workbench closes it (`</think>`) and lets the model
+     * answer within what is left of max tokens. 0 or absent: no budget (the reasoning runs to max tokens).
+     */
+    reasoningBudget: z.number().int().min(0).max(131_072).optional(),
   })
   .strict();
 export type Sampling = z.output<typeof SamplingSchema>;
@@ -16,6 +21,10 @@ export const samplingPresets = {
   code: { temperature: 0.6, topP: 0.95, topK: 0, maxTokens: 40_960 },
   math: { temperature: 1.0, topP: 0.95, topK: 0, maxTokens: 40_960 },
 } as const satisfies Record<string, Sampling>;
+
+/** An earlier exchange, as the model is shown it again (only the latest keeps its reasoning). */
+export const HistoryTurnSchema = z.object({ user: z.string().max(2_000_000), reasoning: z.string().max(8_000_000), answer: z.string().max(2_000_000) });
+export type HistoryTurn = z.output<typeof HistoryTurnSchema>;
 
 export const GenerateInputSchema = z
   .object({
@@ -26,6 +35,8 @@ export const GenerateInputSchema = z
     sampling: SamplingSchema.partial().optional(),
     /** Continue the current conversation (default) or start a new one. */
     newConversation: z.boolean().optional(),
+    /** The conversation before this prompt, oldest first, when the caller keeps it (a session's thread). */
+    history: z.array(HistoryTurnSchema).max(500).optional(),
   })
   .strict();
 export type GenerateInput = z.output<typeof GenerateInputSchema>;
@@ -43,12 +54,36 @@ export const GenerationStatsSchema = z.object({
 });
 export type GenerationStats = z.output<typeof GenerationStatsSchema>;
 
+/**
+ * Where the output's reasoning block stood when the generation ended: `closed` (`</think>`
+ * came; the answer is what follows it), `open` (it never closed: cut by stop, max tokens, a full
+ * context or a repetition stop, or the model ended inside it; all text is reasoning and there is
+ * no answer), `none` (the model opened no reasoning block: all text is the answer).
+ */
+export const reasoningStates = ['none', 'open', 'closed'] as const;
+export type ReasoningState = (typeof reasoningStates)[number];
+
+/**
+ * Why Answer now is not offered with a remote server: it needs the server to continue a final
+ * assistant message (vLLM's continue_final_message, llama.cpp's prefill), and an OpenAI-compatible
+ * server says nowhere whether it can.
+ */
+export const answerNowRemoteReason = 'Answer now needs the model loaded in the workbench: a remote server cannot be asked to continue the reasoning it wrote.';
+
+/** The workbench closed the reasoning itself: at the budget, or when the user asked for the answer now. */
+export const ReasoningCutSchema = z.object({ by: z.enum(['budget', 'answerNow']), atTokens: z.number() });
+export type ReasoningCut = z.output<typeof ReasoningCutSchema>;
+
 export const GenerationResultSchema = z.object({
   id: z.string(),
   reasoning: z.string(),
   answer: z.string(),
   /** Content of the last `\boxed{…}` in the answer, or null. */
   boxed: z.string().nullable(),
+  /** Absent in results saved before it existed. */
+  reasoningState: z.enum(reasoningStates).optional(),
+  /** Present when the workbench closed the reasoning (see `ReasoningCutSchema`). */
+  reasoningCut: ReasoningCutSchema.optional(),
   stats: GenerationStatsSchema,
   /** Older turns dropped so the conversation fits the context. */
   droppedTurns: z.number(),
@@ -60,8 +95,10 @@ export type GenerationResult = z.output<typeof GenerationResultSchema>;
 
 /**
  * Batched text added since the previous delta (never the whole text). The
- * `generationFinished` result is authoritative: output that never opens a
- * reasoning block streams as reasoning and ends up as the answer.
+ * deltas of a generation, concatenated, equal its `generationFinished`
+ * reasoning and answer: text whose place is not known yet (a possible
+ * preamble before `<think>`) is held, never sent and then moved. A delta may
+ * carry no text, only the token count (the model is writing held text).
  */
 export const GenerationDeltaSchema = z.object({
   id: z.string(),

@@ -46,6 +46,13 @@ export interface TestResult {
   diff: string | null;
 }
 
+/** How a limit is counted: over every process of a test, per process (rlimits), per user, or not at all. */
+export const limitCountings = ['tree', 'process', 'user', 'none'] as const;
+export type LimitCounting = (typeof limitCountings)[number];
+/** What builds the sandbox. */
+export const isolations = ['bubblewrap', 'unshare', 'sandbox-exec', 'none'] as const;
+export type Isolation = (typeof isolations)[number];
+
 /** What this machine actually enforces; the report never claims more. */
 export interface Containment {
   time: boolean;
@@ -55,6 +62,10 @@ export interface Containment {
   filesystem: boolean;
   /** Runs as an unprivileged user (the app itself runs as root). */
   unprivilegedUser: boolean;
+  /** What builds the sandbox. Absent in reports saved by older versions. */
+  isolation?: Isolation;
+  /** How each limit is counted. Absent in reports saved by older versions. */
+  counting?: { cpu: LimitCounting; memory: LimitCounting; processes: LimitCounting; disk: 'total' | 'per-file' };
   notes: string[];
 }
 
@@ -111,13 +122,24 @@ export const JudgeReportSchema = z.object({
     network: z.boolean(),
     filesystem: z.boolean(),
     unprivilegedUser: z.boolean(),
+    isolation: z.enum(isolations).optional(),
+    counting: z.object({ cpu: z.enum(limitCountings), memory: z.enum(limitCountings), processes: z.enum(limitCountings), disk: z.enum(['total', 'per-file']) }).optional(),
     notes: z.array(z.string()),
   }),
   python: z.string(),
 });
 
-/** One line saying exactly which protections are in force, never more. */
+/** One line saying exactly which protections are in force, and how the limits are counted, never more. */
 export function describeContainment(c: Containment, separator = ', '): string {
-  const flag = (on: boolean, name: string) => `${name} ${on ? 'on' : 'OFF'}`;
-  return [flag(c.time, 'time'), flag(c.memory, 'memory'), flag(c.processes, 'processes'), flag(c.network, 'network isolation'), flag(c.filesystem, 'file isolation')].join(separator);
+  const how: Record<LimitCounting, string> = { tree: ' (all processes)', process: ' (per process)', user: ' (per user)', none: '' };
+  const flag = (on: boolean, name: string, counting?: LimitCounting) => `${name} ${on ? 'on' : 'OFF'}${on && counting ? how[counting] : ''}`;
+  const isolation = c.filesystem && c.isolation && c.isolation !== 'none' ? ` (${c.isolation})` : '';
+  return [
+    flag(c.time, 'time', c.counting?.cpu),
+    flag(c.memory, 'memory', c.counting?.memory),
+    flag(c.processes, 'processes', c.counting?.processes),
+    ...(c.counting ? [c.counting.disk === 'total' ? 'disk capped in total' : 'disk capped per file'] : []),
+    flag(c.network, 'network isolation'),
+    `${flag(c.filesystem, 'file isolation')}${isolation}`,
+  ].join(separator);
 }

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -28,4 +29,12 @@ export async function waitForOutput(run: VibeRun, pattern: RegExp, ms = 20_000):
     if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`no ${pattern} in:\n${run.stdout}\n${run.stderr}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A stand-in for the built UI in `<dir>/renderer` (just an index.html), for `VIBE_RENDERER_DIR`: the server tests need a page, not the app. */
+export async function stubRendererBuild(dir: string): Promise<string> {
+  const renderer = join(dir, 'renderer');
+  await mkdir(renderer, { recursive: true });
+  await writeFile(join(renderer, 'index.html'), '<!doctype html><title>stub build</title>');
+  return renderer;
 }

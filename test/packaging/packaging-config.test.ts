@@ -44,6 +44,8 @@ describe('electron-builder configuration', () => {
     expect(pkg.license).toBe('MIT');
     expect(existsSync(join(projectDir, 'LICENSE'))).toBe(true);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    // The judge needs Python, and bubblewrap (or util-linux's unshare) for its sandbox.
+    expect(config.deb?.depends).toEqual(expect.arrayContaining(['python3', 'bubblewrap', 'util-linux']));
     expect(config.mac?.target).toBe('dmg');
     expect(config.win?.target).toBe('nsis');
     expect(pkg.scripts).toMatchObject({ dist: expect.stringContaining('electron-builder') });

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { samplingPresets, type Sampling } from '../../shared/generation';
 import { backendChoices } from '../../shared/models';
-import { WorkbenchCore } from '../../core/workbench-core';
+import type { WorkbenchCore } from '../../core/workbench-core';
 import { RemoteChatRunner } from '../../core/llm/remote-chat-runner';
+import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { dataDirHelp, dataDirOption, numberOption, remoteBackendOption, resolveDataDir } from '../common-options';
-import { appVersion } from '../app-version';
+import { autoOrNumber, dataDirHelp, dataDirOption, numberOption, readStdin, remoteBackendOption } from '../common-options';
 import { formatStats } from '../format';
-import { repoModelsDirs } from '../repo-models-dir';
 
 export const askCommand: CliCommand = {
   name: 'ask',
@@ -23,6 +22,7 @@ Options:
   --math | --code         sampling preset from the model card (default: --code; --math uses T 1.0)
   --temperature <t>       override the preset's temperature
   --max-tokens <n>        longest answer (default: 40960, capped by the context)
+  --reasoning-budget <n>  close the reasoning after n tokens and let the model answer (default: none)
   --system <text>         system prompt (VibeThinker's official usage has none)
   --backend <b>           auto, cuda, vulkan, metal or cpu (default: the setting), or the base URL
                           of an OpenAI-compatible server (vLLM, llama.cpp's server, Ollama, another
@@ -44,6 +44,7 @@ ${dataDirHelp}`,
         code: { type: 'boolean' },
         temperature: { type: 'string' },
         'max-tokens': { type: 'string' },
+        'reasoning-budget': { type: 'string' },
         system: { type: 'string' },
         backend: { type: 'string' },
         'api-key': { type: 'string' },
@@ -59,14 +60,9 @@ ${dataDirHelp}`,
     const sampling: Partial<Sampling> = { ...(values.math ? samplingPresets.math : samplingPresets.code) };
     if (values.temperature !== undefined) sampling.temperature = numberOption('--temperature', values.temperature, 0, 2);
     if (values['max-tokens'] !== undefined) sampling.maxTokens = numberOption('--max-tokens', values['max-tokens'], 1, 131_072);
+    if (values['reasoning-budget'] !== undefined) sampling.reasoningBudget = numberOption('--reasoning-budget', values['reasoning-budget'], 0, 131_072);
 
-    const core = await WorkbenchCore.create({
-      dataDir: resolveDataDir(values['data-dir'], io),
-      extraModelDirs: repoModelsDirs(),
-      appVersion: appVersion(),
-      mode: 'web',
-      log: { info: () => {}, warn: () => {}, error: (m) => io.err(`error: ${m}`) },
-    });
+    const core = await commandCore(values['data-dir'], io);
     const backend = remoteBackendOption(values.backend, values, io);
     try {
       // A remote server: no model to load here; the same streaming and output.
@@ -93,10 +89,11 @@ ${dataDirHelp}`,
         )
         .finally(() => process.off('SIGINT', onInterrupt));
       if (values.json) {
-        io.out(JSON.stringify({ reasoning: result.reasoning, answer: result.answer, boxed: result.boxed, stats: result.stats, model: remote ? (values.model ?? null) : (status.model?.path ?? path) }, null, 2));
+        io.out(JSON.stringify({ reasoning: result.reasoning, answer: result.answer, boxed: result.boxed, stats: result.stats, reasoningCut: result.reasoningCut ?? null, model: remote ? (values.model ?? null) : (status.model?.path ?? path) }, null, 2));
       } else {
         stream.end();
         if (result.boxed !== null) io.out(`\nFinal answer: ${result.boxed}`);
+        if (result.reasoningCut) io.err(`The reasoning was closed at ${result.reasoningCut.atTokens} tokens (reasoning budget).`);
         io.err(formatStats(result.stats));
       }
       if (result.error) throw new Error(result.error);
@@ -142,7 +139,7 @@ class TerminalStream {
   }
 }
 
-async function firstUsableModel(core: WorkbenchCore): Promise<string> {
+export async function firstUsableModel(core: WorkbenchCore): Promise<string> {
   const catalog = await core.handlers.listModels();
   const usable = catalog.models.find((m) => m.problem === null);
   if (!usable) throw new UsageError(`No model found in ${catalog.modelsDir}. Pass --model <file.gguf> or run \`vibe models pull\`.`);
@@ -153,14 +150,4 @@ function backendOption(raw: string): (typeof backendChoices)[number] {
   const found = backendChoices.find((b) => b === raw);
   if (!found) throw new UsageError(`--backend must be one of ${backendChoices.join(', ')}.`);
   return found;
-}
-
-function autoOrNumber(name: string, raw: string): 'auto' | number {
-  return raw === 'auto' ? 'auto' : Math.round(numberOption(name, raw, 0, 1_048_576));
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,15 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { WorkbenchCore } from '../../core/workbench-core';
 import { runEval, type EvalProgress } from '../../core/eval/eval-runner';
 import { embeddedGenerator, remoteGenerator } from '../../core/eval/generators';
 import { parseProblemSet } from '../../core/eval/problem-set';
 import { evalSetup } from '../../core/eval/eval-setup';
+import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { dataDirHelp, dataDirOption, integerOption, numberOption, remoteBackendOption, resolveDataDir } from '../common-options';
-import { appVersion } from '../app-version';
-import { repoModelsDirs } from '../repo-models-dir';
+import { dataDirHelp, dataDirOption, integerOption, numberOption, remoteBackendOption } from '../common-options';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
@@ -62,7 +60,7 @@ ${dataDirHelp}`,
     });
     const items = parseProblemSet(setText, setFile);
 
-    const core = await WorkbenchCore.create({ dataDir: resolveDataDir(values['data-dir'], io), extraModelDirs: repoModelsDirs(), appVersion: appVersion(), mode: 'web', log: { info: () => {}, warn: () => {}, error: (m) => io.err(`error: ${m}`) } });
+    const core = await commandCore(values['data-dir'], io);
     let dispose = async () => {};
     try {
       const { template, sampling } = await evalSetup(items, core.templates, {

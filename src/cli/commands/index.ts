@@ -7,6 +7,7 @@ import { serveCommand } from './serve';
 import { templatesCommand } from './templates';
 import { sessionsCommand } from './sessions';
 import { evalCommand } from './eval';
+import { solveCommand } from './solve';
 
 /** Every `vibe` sub-command, in the order `vibe --help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand, askCommand, judgeCommand, modelsCommand, templatesCommand, sessionsCommand, evalCommand, infoCommand];
+export const commands: readonly CliCommand[] = [serveCommand, askCommand, solveCommand, judgeCommand, modelsCommand, templatesCommand, sessionsCommand, evalCommand, infoCommand];

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeContainment, ProblemSchema, type Containment, type Problem } from '../../shared/judging';
 import { judge } from '../../core/runner/judge';
-import { defaultDataDir } from '../../core/storage/default-data-dir';
 import { UsageError, type CliCommand } from '../command';
 
 export const judgeCommand: CliCommand = {
@@ -39,7 +38,7 @@ Options:
     });
     const problem = await readProblem(values.problem);
     const only = values.test === undefined ? undefined : [testIndex(values.test, problem.tests.length)];
-    const report = await judge(code, problem, { only, python: values.python ?? null, hide: [defaultDataDir(io.env)] });
+    const report = await judge(code, problem, { only, python: values.python ?? null });
 
     if (values.json) {
       io.out(JSON.stringify(report, null, 2));
@@ -57,7 +56,8 @@ Options:
   },
 };
 
-async function readProblem(path: string): Promise<Problem> {
+/** A problem file (Competitive Companion's JSON), checked; its `statement` too when it has one (a workbench problem). */
+export async function readProblem(path: string, options: { requireTests?: boolean } = {}): Promise<Problem & { statement: string }> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(resolve(path), 'utf8'));
@@ -66,8 +66,9 @@ async function readProblem(path: string): Promise<Problem> {
   }
   const parsed = ProblemSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`${path} is not a problem in Competitive Companion's format: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`);
-  if (parsed.data.tests.length === 0) throw new UsageError(`${path} has no tests.`);
-  return parsed.data;
+  if ((options.requireTests ?? true) && parsed.data.tests.length === 0) throw new UsageError(`${path} has no tests.`);
+  const statement = (raw as { statement?: unknown }).statement;
+  return { ...parsed.data, statement: typeof statement === 'string' ? statement : '' };
 }
 
 function testIndex(raw: string, count: number): number {

@@ -5,6 +5,7 @@ import { SessionStore } from '../../core/sessions/session-store';
 import { exportSession, type ExportFormat } from '../../core/sessions/session-service';
 import { UsageError, type CliCommand } from '../command';
 import { dataDirHelp, dataDirOption, resolveDataDir } from '../common-options';
+import { sessionListLines } from './sessions-list';
 
 const formats: Record<string, ExportFormat> = { md: 'markdown', markdown: 'markdown', html: 'html', json: 'json' };
 
@@ -18,9 +19,13 @@ Sessions are saved by the desktop app and web mode as you work. An export is
 Markdown with the LaTeX intact, a self-contained HTML handout (math rendered,
 fonts embedded, works offline and on a phone), or JSON to import elsewhere.
 
+A damaged session file is listed under "Damaged" with the reason and where it
+is kept (it is never deleted); one restored from its backup says so under its
+line.
+
 Options:
   --search <text>    only sessions whose title or text contains it
-  --json             list as JSON
+  --json             list as JSON: {"sessions": [...], "damaged": [...]}
   --format <f>       md (default), html or json
   --reasoning        include the model's reasoning (left out by default)
   --out <file>       write to a file (default: standard output)
@@ -36,9 +41,9 @@ ${dataDirHelp}`,
     const store = new SessionStore(resolveDataDir(values['data-dir'], io));
     if (sub === 'list') {
       const sessions = await store.list(values.search ?? '');
-      if (values.json) io.out(JSON.stringify(sessions, null, 2));
-      else if (sessions.length === 0) io.out(values.search ? `No session contains "${values.search}".` : 'No sessions yet.');
-      else for (const s of sessions) io.out(`${s.id.padEnd(18)} ${s.updatedAt.slice(0, 16).replace('T', ' ')}  ${String(s.turns).padStart(2)} turn(s)  ${s.title}`);
+      const damaged = await store.listDamaged();
+      if (values.json) io.out(JSON.stringify({ sessions, damaged }, null, 2));
+      else for (const line of sessionListLines(sessions, damaged, values.search)) io.out(line);
       return 0;
     }
     if (sub === 'export') {

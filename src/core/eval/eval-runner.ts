@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { EvalItem, EvalSample } from '../../shared/eval';
 import { EvalSampleSchema } from '../../shared/eval';
-import type { Sampling } from '../../shared/generation';
+import type { ReasoningState, Sampling } from '../../shared/generation';
 import type { Template } from '../../shared/templates';
 import { judge } from '../runner/judge';
 import { renderTemplate } from '../templates/render-template';
@@ -12,11 +12,14 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { extractFinalAnswer, answersEqual } from './math-grader';
 import { summarize, type EvalSummary } from './metrics';
 import { evalReportHtml } from './eval-report';
+import { extractCode, sampleTestsText } from '../../shared/prompt-pieces';
 
 /** One generation, whatever the backend (embedded model or remote server). */
 export type Generate = (request: { system: string | null; user: string; sampling: Sampling; signal: AbortSignal }) => Promise<{
   reasoning: string;
   answer: string;
+  /** Where the reasoning block stood at the end; without it the answer is graded as it is. */
+  reasoningState?: ReasoningState;
   completionTokens: number;
   truncated: boolean;
   error: string | null;
@@ -47,7 +50,6 @@ export interface EvalRunOptions {
   signal?: AbortSignal;
 }
 
-const codeFence = /```(?:python3?|py)?[ \t]*\n([\s\S]*?)\n```/gi;
 
 /**
  * Runs every problem `samples` times with `concurrency` requests in flight,
@@ -131,7 +133,7 @@ export async function runEval(options: EvalRunOptions): Promise<EvalSummary> {
 }
 
 async function runSample(item: EvalItem, sample: number, options: EvalRunOptions): Promise<EvalSample> {
-  const tests = item.kind === 'code' ? item.tests.slice(0, 3).map((t, i) => `Sample ${i + 1} input:\n${t.input.trimEnd()}\nSample ${i + 1} output:\n${t.output.trimEnd()}`).join('\n\n') : '';
+  const tests = item.kind === 'code' ? sampleTestsText(item.tests) : '';
   const prompt = renderTemplate(options.template, { problem: item.problem, language: 'Python 3', code: '', tests });
   const startedAt = performance.now();
   const base = { itemId: item.id, sample, prompt: prompt.user };
@@ -143,17 +145,31 @@ async function runSample(item: EvalItem, sample: number, options: EvalRunOptions
   }
   const durationMs = performance.now() - startedAt;
   const common = { ...base, reasoning: generated.reasoning, answer: generated.answer, completionTokens: generated.completionTokens, truncated: generated.truncated, durationMs };
+  const unclosed = unclosedReasoning(generated.reasoningState);
+  if (unclosed) return { ...common, extracted: null, correct: false, verdict: null, error: generated.error ?? unclosed };
   if (item.kind === 'math') {
     const extracted = extractFinalAnswer(generated.answer);
     return { ...common, extracted, correct: extracted !== null && answersEqual(extracted, item.answer), verdict: null, error: generated.error };
   }
-  const code = [...generated.answer.matchAll(codeFence)].at(-1)?.[1];
-  if (code === undefined) return { ...common, extracted: null, correct: false, verdict: null, error: generated.error ?? 'no Python code block in the answer' };
-  const verdict = await judge(`${code}\n`, { name: item.id, tests: item.tests, timeLimit: item.timeLimit, memoryLimit: item.memoryLimit }, { python: options.python ?? null }).then(
+  const code = extractCode(generated.answer, 'lastPython');
+  if (code === null) return { ...common, extracted: null, correct: false, verdict: null, error: generated.error ?? 'no Python code block in the answer' };
+  const verdict = await judge(code, { name: item.id, tests: item.tests, timeLimit: item.timeLimit, memoryLimit: item.memoryLimit }, { python: options.python ?? null, signal: options.signal }).then(
     (r) => r.verdict,
     (err: unknown) => `error: ${err instanceof Error ? err.message : String(err)}`,
   );
   return { ...common, extracted: null, correct: verdict === 'AC', verdict, error: generated.error };
+}
+
+/**
+ * Why a sample has no answer to grade, or null. As the official scorer does, only what follows
+ * `</think>` is graded, and a sample where `</think>` never appeared scores 0: reasoning cut by
+ * max tokens (or the model ending inside it), and output that opened no reasoning block at all,
+ * even if it holds a `\boxed{}` (the splitter calls that text the answer; the scorer does not).
+ */
+function unclosedReasoning(state: ReasoningState | undefined): string | null {
+  if (state === 'open') return 'the reasoning never closed (no </think>), so there is no answer to grade';
+  if (state === 'none') return 'no reasoning block (no </think>): scored 0, as the official scorer does';
+  return null;
 }
 
 /** Finished samples of an earlier run; a line cut by a crash (the last one) is ignored. */

@@ -14,9 +14,12 @@ export async function evalSetup(
   overrides: { templateId?: string; temperature?: number; maxTokens?: number },
 ): Promise<{ template: Template; sampling: Sampling }> {
   const template = await templates.get(overrides.templateId ?? (items.every((i) => i.kind === 'math') ? 'math' : 'cp-python'));
+  // An evaluation runs as the model was evaluated: no reasoning budget (and runs started before
+  // templates had one still resume), whatever the template's.
+  const { reasoningBudget: _budget, ...templateSampling } = template.sampling;
   const sampling: Sampling = {
     ...samplingPresets.code,
-    ...template.sampling,
+    ...templateSampling,
     ...(overrides.temperature !== undefined ? { temperature: overrides.temperature } : {}),
     ...(overrides.maxTokens !== undefined ? { maxTokens: overrides.maxTokens } : {}),
   };

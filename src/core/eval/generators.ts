@@ -21,7 +21,7 @@ export function embeddedGenerator(host: ModelHost, concurrency: number, contextS
         stop: [],
         signal,
       });
-      return { reasoning: result.reasoning, answer: result.answer, completionTokens: result.completionTokens, truncated: result.finishReason === 'length', error: result.finishReason === 'aborted' ? 'aborted' : null };
+      return { reasoning: result.reasoning, answer: result.answer, reasoningState: result.reasoningState, completionTokens: result.completionTokens, truncated: result.finishReason === 'length', error: result.finishReason === 'aborted' ? 'aborted' : null };
     },
     dispose: () => pool.dispose(),
   };
@@ -37,7 +37,7 @@ export function remoteGenerator(backend: RemoteBackend): Generate {
     try {
       const result = await runner.generate({ id, prompt: user, system: system ?? '', sampling, newConversation: true });
       const aborted = result.stats.stopReason === 'stopped';
-      return { reasoning: result.reasoning, answer: result.answer, completionTokens: result.stats.completionTokens, truncated: result.stats.stopReason === 'maxTokens', error: aborted ? 'aborted' : result.error };
+      return { reasoning: result.reasoning, answer: result.answer, reasoningState: result.reasoningState, completionTokens: result.stats.completionTokens, truncated: result.stats.stopReason === 'maxTokens', error: aborted ? 'aborted' : result.error };
     } finally {
       signal.removeEventListener('abort', stop);
     }

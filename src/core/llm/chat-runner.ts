@@ -1,4 +1,5 @@
 import { LlamaChatSession, type ChatHistoryItem, type LlamaContextSequence } from 'node-llama-cpp';
+import { promptWithBudget } from './budgeted-prompt';
 import { WorkbenchError } from '../../shared/api/errors';
 import { samplingPresets, type GenerateInput, type GenerationDelta, type GenerationResult, type GenerationStats } from '../../shared/generation';
 import { lastBoxed } from '../../shared/boxed-answer';
@@ -35,11 +36,23 @@ interface Turn {
  * outgrows the context, streams reasoning and answer as batched deltas,
  * stops within a token, and reports the stats of every answer.
  */
+/** The generation running now: how to stop it, why it stopped, and when it has ended. */
+interface Active {
+  id: string;
+  controller: AbortController;
+  reason: 'stopped' | 'repetition' | null;
+  /** Why it was stopped when the user did not stop it (the model unloaded, the app closing). */
+  note: string | null;
+  done: Promise<void>;
+  /** Closes the reasoning now (set while the model is generating). */
+  answerNow: (() => boolean) | null;
+}
+
 export class ChatRunner {
   readonly #options: ChatRunnerOptions;
   #turns: Turn[] = [];
   #system: string | undefined;
-  #active: { id: string; controller: AbortController; reason: 'stopped' | 'repetition' | null } | null = null;
+  #active: Active | null = null;
   #session: { model: LoadedModel; sequence: LlamaContextSequence; session: LlamaChatSession } | null = null;
 
   constructor(options: ChatRunnerOptions) {
@@ -54,6 +67,30 @@ export class ChatRunner {
     this.#turns = [];
   }
 
+  /**
+   * Stops the running generation because its model is going away (unloaded, the
+   * app shutting down) and waits until it has ended, so the model is never
+   * disposed under it: the answer so far is kept, with `why` as its error.
+   */
+  async stopAndWait(why: string): Promise<void> {
+    const active = this.#active;
+    if (!active) return;
+    active.note = why;
+    this.stop(active.id);
+    await active.done;
+  }
+
+  /**
+   * Closes the running generation's reasoning now and lets the model answer
+   * (Answer now). False when nothing is reasoning: no generation, another id,
+   * still waiting for the model, or the reasoning already closed.
+   */
+  answerNow(id?: string): boolean {
+    const active = this.#active;
+    if (!active || (id !== undefined && active.id !== id)) return false;
+    return active.answerNow?.() ?? false;
+  }
+
   /** Stops the running generation (or the one waiting for a load). */
   stop(id?: string): boolean {
     const active = this.#active;
@@ -66,26 +103,28 @@ export class ChatRunner {
   async generate(input: GenerateInput, callbacks: GenerationCallbacks = {}): Promise<GenerationResult> {
     if (this.#active) throw new WorkbenchError('UnavailableError', 'busy', 'A generation is already running; stop it first.');
     const controller = new AbortController();
-    const active = { id: input.id, controller, reason: null as 'stopped' | 'repetition' | null };
+    let ended: () => void = () => undefined;
+    const active: Active = { id: input.id, controller, reason: null, note: null, done: new Promise<void>((resolve) => (ended = resolve)), answerNow: null };
     this.#active = active;
     const started = performance.now();
     try {
       const loaded = await Promise.race([this.#options.host.whenReady(), aborted(controller.signal)]);
       if (controller.signal.aborted) {
         callbacks.onStart?.();
-        return emptyResult(input.id, started, 'stopped');
+        return { ...emptyResult(input.id, started, 'stopped'), error: active.note };
       }
       if (!loaded) throw new WorkbenchError('UnavailableError', 'no_model', 'No model is loaded. Download one or open a GGUF file first.');
       return await this.#run(loaded, input, active, started, callbacks);
     } finally {
       this.#active = null;
+      ended();
     }
   }
 
   async #run(
     loaded: LoadedModel,
     input: GenerateInput,
-    active: { controller: AbortController; reason: 'stopped' | 'repetition' | null },
+    active: Active,
     started: number,
     callbacks: GenerationCallbacks,
   ): Promise<GenerationResult> {
@@ -93,6 +132,9 @@ export class ChatRunner {
     if (input.system !== undefined) this.#system = input.system || undefined;
     const sampling = { ...samplingPresets.code, ...input.sampling };
     const chat = await this.#chat(loaded);
+    // A conversation kept by the caller (a session's thread) replaces the one this runner remembers
+    // (after #chat, which forgets it when another model was loaded).
+    if (input.history) this.#turns = input.history.map((t) => ({ user: t.user, reasoning: t.reasoning, answer: t.answer }));
     const contextSize = loaded.context.contextSize;
 
     const promptTokens = (turns: Turn[]) => countTokens(chat.session, loaded, this.#history(turns, input.prompt));
@@ -113,7 +155,8 @@ export class ChatRunner {
     const maxTokens = Math.min(sampling.maxTokens, room);
 
     // The session appends the new user message itself; give it everything before that.
-    chat.session.setChatHistory(this.#history(turns, input.prompt).slice(0, -2));
+    const before = this.#history(turns, input.prompt).slice(0, -2);
+    chat.session.setChatHistory(before);
 
     // The sequence's token meter counts every sampled token, including ones the chat layer
     // holds back while checking for stop triggers (onToken does not report those).
@@ -127,12 +170,15 @@ export class ChatRunner {
     let pending = { reasoning: '', answer: '' };
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
     let lastFlush = -Infinity;
+    let tokensSent = 0;
     const interval = this.#options.deltaIntervalMs ?? 50;
     const flush = () => {
       flushTimer = null;
-      if (pending.reasoning === '' && pending.answer === '') return;
-      lastFlush = performance.now();
       completionTokens = generated();
+      // While the splitter holds text (a possible preamble) a delta carries only the count, so progress still shows.
+      if (pending.reasoning === '' && pending.answer === '' && completionTokens === tokensSent) return;
+      lastFlush = performance.now();
+      tokensSent = completionTokens;
       callbacks.onDelta?.({ id: input.id, ...pending, completionTokens });
       pending = { reasoning: '', answer: '' };
     };
@@ -149,19 +195,22 @@ export class ChatRunner {
 
     let stopReason: GenerationStats['stopReason'];
     let error: string | null = null;
+    let reasoningCut: GenerationResult['reasoningCut'];
     callbacks.onStart?.();
     try {
-      const result = await chat.session.promptWithMeta(input.prompt, {
+      // A budget at or past max tokens would leave no room to answer: it is no budget then.
+      const budget = sampling.reasoningBudget && sampling.reasoningBudget < maxTokens ? sampling.reasoningBudget : null;
+      const run = promptWithBudget({
+        session: chat.session,
+        history: before,
+        prompt: input.prompt,
         maxTokens,
-        temperature: sampling.temperature,
-        topP: sampling.topP,
-        topK: sampling.topK > 0 ? sampling.topK : undefined,
+        sampling: { temperature: sampling.temperature, topP: sampling.topP, topK: sampling.topK },
         signal: active.controller.signal,
-        stopOnAbortSignal: true,
-        onResponseChunk: (chunk) => {
-          if (chunk.type === 'segment' && chunk.segmentType === 'thought') add(splitter.pushReasoning(chunk.text));
-          else add(splitter.push(chunk.text));
-        },
+        reasoningBudget: budget,
+        generated,
+        splitter,
+        onPart: add,
         onToken: (tokens) => {
           firstTokenAt ??= performance.now();
           completionTokens = generated();
@@ -176,6 +225,10 @@ export class ChatRunner {
           }
         },
       });
+      active.answerNow = run.answerNow;
+      const result = await run.done;
+      active.answerNow = null;
+      if (result.cut) reasoningCut = result.cut;
       if (result.stopReason === 'abort') stopReason = active.reason ?? 'stopped';
       else if (result.stopReason === 'maxTokens') stopReason = maxTokens < sampling.maxTokens ? 'contextFull' : 'maxTokens';
       else stopReason = 'end';
@@ -183,9 +236,10 @@ export class ChatRunner {
       stopReason = 'error';
       error = err instanceof Error ? err.message : String(err);
     }
+    // Why it was stopped, when it was stopped for a reason (an answer that ended on its own keeps its state).
+    if (active.note && stopReason === 'stopped') error = active.note;
     completionTokens = generated();
-    // When the output turns out to have no reasoning block the final result corrects the
-    // streamed parts; clients replace their text with the result.
+    // Held text goes out now; the deltas then add up to the result exactly.
     add(splitter.finish());
     if (flushTimer) clearTimeout(flushTimer);
     flush();
@@ -199,6 +253,8 @@ export class ChatRunner {
       reasoning: splitter.reasoning,
       answer: splitter.answer,
       boxed: lastBoxed(splitter.answer),
+      reasoningState: splitter.state,
+      ...(reasoningCut ? { reasoningCut } : {}),
       droppedTurns: dropped,
       error,
       stats: {
@@ -271,6 +327,7 @@ function emptyResult(id: string, started: number, stopReason: GenerationStats['s
     reasoning: '',
     answer: '',
     boxed: null,
+    reasoningState: 'none',
     droppedTurns: 0,
     error: null,
     stats: { promptTokens: 0, completionTokens: 0, timeToFirstTokenMs: null, tokensPerSecond: 0, durationMs, stopReason },

@@ -1,5 +1,7 @@
-import { LlamaChatSession, type ChatHistoryItem, type LlamaContext, type LlamaContextSequence } from 'node-llama-cpp';
+import { LlamaChatSession, type ChatHistoryItem, type ChatWrapper, type LlamaContext, type LlamaContextSequence } from 'node-llama-cpp';
 import { WorkbenchError } from '../../shared/api/errors';
+import type { ReasoningCut, ReasoningState } from '../../shared/generation';
+import { promptWithBudget } from './budgeted-prompt';
 import type { LoadedModel, ModelHost } from './model-host';
 import { ReasoningSplitter } from './reasoning-splitter';
 import { ResponseCache } from './response-cache';
@@ -16,9 +18,13 @@ export interface CompletionRequest {
   topP: number;
   seed?: number;
   stop: string[];
+  /** Reasoning tokens after which the workbench closes the reasoning and asks for the answer (see budgeted-prompt.ts). */
+  reasoningBudget?: number;
   signal: AbortSignal;
   /** Text as it is generated, split into reasoning (inside <think>) and answer. */
   onDelta?: (delta: { reasoning: string; answer: string }) => void;
+  /** Tokens generated so far, as they grow. */
+  onTokens?: (completionTokens: number) => void;
   /** While waiting for a free sequence: the position in the queue (1 = next). */
   onQueued?: (position: number) => void;
   /** The request was accepted: a sequence is generating it (or the cache answers). Not called when refused. */
@@ -29,6 +35,10 @@ export interface CompletionResult {
   model: string;
   reasoning: string;
   answer: string;
+  /** Where the reasoning block stood at the end (see `reasoningStates`): `open` means cut inside it, no answer. */
+  reasoningState: ReasoningState;
+  /** Present when the reasoning budget closed the reasoning. */
+  reasoningCut?: ReasoningCut;
   finishReason: 'stop' | 'length' | 'aborted';
   promptTokens: number;
   completionTokens: number;
@@ -51,6 +61,12 @@ interface Pool {
   loaded: LoadedModel;
   context: LlamaContext;
   free: LlamaContextSequence[];
+  /**
+   * The model's chat wrapper, resolved by the first session and shared by the rest: resolving it
+   * from the GGUF's template (node-llama-cpp renders the template to compare it with its own
+   * wrappers) took ~0.5 s, which every request paid before its first token.
+   */
+  chatWrapper: ChatWrapper | null;
 }
 
 interface Waiter {
@@ -98,11 +114,11 @@ export class CompletionPool {
 
     const pool = await this.#poolFor(loaded);
     const sequence = await this.#acquire(pool, request);
-    if (!sequence) return { model: loaded.info.name, reasoning: '', answer: '', finishReason: 'aborted', promptTokens: 0, completionTokens: 0, cached: false };
+    if (!sequence) return { model: loaded.info.name, reasoning: '', answer: '', reasoningState: 'none', finishReason: 'aborted', promptTokens: 0, completionTokens: 0, cached: false };
     this.#active++;
     request.onStart?.();
     try {
-      const result = await this.#run(loaded, sequence, request);
+      const result = await this.#run(pool, sequence, request);
       if (cacheKey && result.finishReason !== 'aborted') this.cache.set(cacheKey, result);
       return result;
     } finally {
@@ -111,9 +127,11 @@ export class CompletionPool {
     }
   }
 
-  async #run(loaded: LoadedModel, sequence: LlamaContextSequence, request: CompletionRequest): Promise<CompletionResult> {
+  async #run(pool: Pool, sequence: LlamaContextSequence, request: CompletionRequest): Promise<CompletionResult> {
+    const { loaded } = pool;
     await sequence.clearHistory();
-    const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
+    const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false, ...(pool.chatWrapper ? { chatWrapper: pool.chatWrapper } : {}) });
+    pool.chatWrapper ??= session.chatWrapper;
     try {
       const history: ChatHistoryItem[] = request.messages.slice(0, -1).map((m) =>
         m.role === 'system' ? { type: 'system', text: m.content } : m.role === 'user' ? { type: 'user', text: m.content } : { type: 'model', response: [m.content] },
@@ -125,22 +143,30 @@ export class CompletionPool {
       const emit = (part: { reasoning: string; answer: string }) => {
         if (part.reasoning || part.answer) request.onDelta?.(part);
       };
-      const result = await session.promptWithMeta(request.messages.at(-1)?.content ?? '', {
-        maxTokens: Math.max(1, Math.min(request.maxTokens, sequence.contextSize - 16)),
-        temperature: request.temperature,
-        topP: request.topP,
-        ...(request.seed !== undefined ? { seed: request.seed } : {}),
-        ...(request.stop.length ? { customStopTriggers: request.stop } : {}),
+      const maxTokens = Math.max(1, Math.min(request.maxTokens, sequence.contextSize - 16));
+      const outputBase = sequence.tokenMeter.usedOutputTokens;
+      const run = promptWithBudget({
+        session,
+        history,
+        prompt: request.messages.at(-1)?.content ?? '',
+        maxTokens,
+        sampling: { temperature: request.temperature, topP: request.topP, ...(request.seed !== undefined ? { seed: request.seed } : {}), stop: request.stop },
         signal: request.signal,
-        stopOnAbortSignal: true,
-        onResponseChunk: (chunk) => emit(chunk.type === 'segment' && chunk.segmentType === 'thought' ? splitter.pushReasoning(chunk.text) : splitter.push(chunk.text)),
+        reasoningBudget: request.reasoningBudget && request.reasoningBudget < maxTokens ? request.reasoningBudget : null,
+        generated: () => sequence.tokenMeter.usedOutputTokens - outputBase,
+        splitter,
+        onPart: emit,
+        onToken: () => request.onTokens?.(sequence.tokenMeter.usedOutputTokens - outputBase),
       });
+      const { stopReason, cut } = await run.done;
       emit(splitter.finish());
-      const finishReason = result.stopReason === 'abort' ? 'aborted' : result.stopReason === 'maxTokens' ? 'length' : 'stop';
+      const finishReason = stopReason === 'abort' ? 'aborted' : stopReason === 'maxTokens' ? 'length' : 'stop';
       return {
         model: loaded.info.name,
         reasoning: splitter.reasoning,
         answer: splitter.answer,
+        reasoningState: splitter.state,
+        ...(cut ? { reasoningCut: cut } : {}),
         finishReason,
         promptTokens: sequence.tokenMeter.usedInputTokens - inputBefore,
         completionTokens: sequence.tokenMeter.usedOutputTokens - outputBefore,
@@ -160,7 +186,7 @@ export class CompletionPool {
       const contextSize = Math.max(256, Math.min(this.#options.contextSize(), loaded.context.contextSize));
       const context = await loaded.model.createContext({ sequences: parallel, contextSize, threads: loaded.context.idealThreads });
       const free = Array.from({ length: parallel }, () => context.getSequence());
-      this.#pool = { loaded, context, free };
+      this.#pool = { loaded, context, free, chatWrapper: null };
       return this.#pool;
     })().finally(() => {
       this.#creating = null;

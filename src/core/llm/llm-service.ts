@@ -1,5 +1,5 @@
 import type { WorkbenchHandlers } from '../../shared/api/contract';
-import type { GenerationResult } from '../../shared/generation';
+import { answerNowRemoteReason, type GenerateInput, type GenerationResult } from '../../shared/generation';
 import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../logger';
@@ -23,6 +23,7 @@ export type LlmHandlers = Pick<
   | 'getModelStatus'
   | 'generate'
   | 'stopGeneration'
+  | 'answerNow'
   | 'resetConversation'
 >;
 
@@ -54,17 +55,17 @@ export class LlmService {
   readonly handlers: LlmHandlers;
 
   readonly #settings: () => Settings;
+  readonly #events: EventHub;
 
   constructor(options: LlmServiceOptions) {
     const { events, settings } = options;
     this.#settings = settings;
+    this.#events = events;
     this.catalog = new ModelCatalog(options.modelsDir, options.extraModelDirs, options.dataDir);
     this.downloads = new DownloadManager({ modelsDir: options.modelsDir, env: options.env, onState: (s) => events.emit('downloadState', s) });
     this.host = new ModelHost({ defaults: settings, onStatus: (s) => events.emit('modelStatus', s), log: options.log });
     this.runner = new ChatRunner({ host: this.host, repetitionGuard: () => settings().repetitionGuard });
     this.remote = new RemoteChatRunner(() => settings().remote);
-    // Every generation goes where the settings say at the moment it starts.
-    const runner = () => (settings().remote ? this.remote : this.runner);
     this.pool = new CompletionPool({ host: this.host, parallel: () => settings().apiParallel, contextSize: () => settings().apiContextSize, cache: () => settings().apiCache, maxQueue: () => settings().apiMaxQueue });
 
     this.handlers = {
@@ -72,40 +73,68 @@ export class LlmService {
       openModelFile: ({ path }) => this.catalog.open(path),
       startDownload: async ({ id }) => this.downloads.begin(id).state,
       cancelDownload: async ({ id }) => ({ cancelled: this.downloads.cancel(id) }),
-      loadModel: (input) => this.host.load(input),
+      loadModel: async (input) => {
+        // The answer being written needs the model that is about to be replaced: it ends first, kept.
+        await this.runner.stopAndWait('Another model was loaded while this answer was being written: the text so far is kept.');
+        return this.host.load(input);
+      },
       cancelLoad: async () => {
         await this.host.cancelLoad();
         return this.host.status();
       },
       unloadModel: async () => {
-        this.runner.stop();
+        await this.runner.stopAndWait('The model was unloaded while this answer was being written: the text so far is kept.');
         await this.host.unload();
         return this.host.status();
       },
       getModelStatus: async () => this.status(),
       generate: async (input) => {
-        let markStarted: () => void = () => {};
-        const started = new Promise<void>((resolve) => (markStarted = resolve));
-        const finished = runner().generate(input, {
-          onStart: markStarted,
-          onDelta: (delta) => events.emit('generationDelta', delta),
-          onRepetition: (finding) => events.emit('repetitionDetected', { id: input.id, period: finding.period, stopped: finding.stopped }),
-        });
-        finished.then(
-          (result: GenerationResult) => events.emit('generationFinished', result),
-          () => undefined, // reported to the caller below, before generation started
-        );
+        const { started, finished } = this.start(input);
         // A request that fails its checks (no model, prompt too long) is answered with the error.
         await Promise.race([started, finished.then(() => undefined)]);
         return { id: input.id };
       },
       stopGeneration: async (input) => ({ stopped: this.runner.stop(input?.id) || this.remote.stop(input?.id) }),
+      answerNow: async (input) => {
+        if (this.runner.answerNow(input?.id)) return { done: true, reason: null };
+        if (settings().remote) return { done: false, reason: answerNowRemoteReason };
+        return { done: false, reason: 'Nothing is reasoning now: the answer has begun, or it has ended.' };
+      },
       resetConversation: async () => {
         this.runner.reset();
         this.remote.reset();
         return { ok: true as const };
       },
     };
+  }
+
+  /**
+   * Starts a generation where the settings say at this moment (the embedded
+   * model or the remote server), reporting deltas, repetition and the end as
+   * events. `started` resolves once it runs; `finished` with its result, or
+   * rejects when it fails its checks (no model, prompt too long).
+   */
+  start(input: GenerateInput): { started: Promise<void>; finished: Promise<GenerationResult> } {
+    const events = this.#events;
+    let markStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => (markStarted = resolve));
+    const runner = this.#settings().remote ? this.remote : this.runner;
+    const finished = runner.generate(input, {
+      onStart: markStarted,
+      onDelta: (delta) => events.emit('generationDelta', delta),
+      onRepetition: (finding) => events.emit('repetitionDetected', { id: input.id, period: finding.period, stopped: finding.stopped }),
+    });
+    finished.then(
+      (result: GenerationResult) => events.emit('generationFinished', result),
+      () => undefined, // reported to whoever started it, before generation started
+    );
+    return { started, finished };
+  }
+
+  /** The name of what answers now: the loaded model's, or the remote server's model. */
+  async modelName(): Promise<string | null> {
+    const status = await this.status();
+    return status.remote?.model ?? status.model?.name ?? null;
   }
 
   /** The embedded model's status, or the remote server standing in for it. */
@@ -118,7 +147,7 @@ export class LlmService {
 
   async dispose(): Promise<void> {
     this.downloads.cancelAll();
-    this.runner.stop();
+    await this.runner.stopAndWait('The workbench was shut down while this answer was being written: the text so far is kept.');
     this.remote.stop();
     await this.pool.dispose();
     await this.host.dispose();

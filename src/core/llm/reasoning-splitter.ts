@@ -1,100 +1,110 @@
+import type { ReasoningState } from '../../shared/generation';
+
+const open = '<think>';
+const close = '</think>';
+
 /**
- * Splits VibeThinker's streamed output into reasoning and answer.
+ * How far into the output a tag may end and still decide that untagged text
+ * before it is reasoning (a preamble before `<think>`, or reasoning before a
+ * bare `</think>`). Output that reaches this length without a tag is an
+ * answer written without reasoning: it streams as answer from then on, and
+ * later tags in it are text. About 125 tokens: VibeThinker's preambles are a
+ * sentence or two, and an answer without reasoning is shown after at most this much.
+ */
+export const preambleLimit = 500;
+
+type Part = { reasoning: string; answer: string };
+
+/**
+ * Splits VibeThinker's streamed output into reasoning and answer, so that
+ * what streams is exactly what the final result says: the deltas `push`,
+ * `pushReasoning`, `pushAnswer` and `finish` return, concatenated, always
+ * equal the final `reasoning` and `answer`, whatever the chunking. Nothing
+ * streamed is ever taken back; text whose place is not yet known is held.
  *
- * The model writes `<think> … </think>` and then the answer; a short
- * preamble before `<think>` has been seen and belongs to the reasoning. Text
- * arrives in arbitrary chunks, so a tag may be split across chunks: a tail
- * that could still become a tag is held back until the next chunk decides.
- * Output without any `<think>` is all answer, except that text before a bare
- * `</think>` (a chat template that pre-fills `<think>`) is reasoning.
- *
- * Text before any tag streams as reasoning at once (VibeThinker always
- * thinks, and a preamble belongs to the reasoning), so nothing is held back.
- * If the output ends without ever using a tag, `finish()` moves it all to the
- * answer: the final `reasoning`/`answer` are authoritative, deltas are not.
+ * The split is one function of the text:
+ * - `<think>` … `</think>` is reasoning and what follows is the answer
+ *   (leading blank lines dropped). Output that ends inside the block — cut
+ *   by stop, max tokens, a full context, a repetition stop — is all
+ *   reasoning with an empty answer, and `state` says `open`.
+ * - A preamble before `<think>` goes to the reasoning, verbatim, at its start.
+ *   It is the model talking to itself before it formally opens the block:
+ *   not the answer (the official scorer reads only what follows `</think>`,
+ *   and an answer that begins "Okay, let me think." reads wrong), and not to
+ *   be dropped (it is text the model wrote and the reader may want). So it
+ *   is held until `<think>` comes and then streams once, as reasoning.
+ * - Text before a bare `</think>` is reasoning (a template that pre-filled `<think>`).
+ * - Output with no tag at all is the answer, however it ended: it never
+ *   opened a reasoning block, so there is no reasoning to cut. It is held
+ *   while a tag could still make it a preamble (see `preambleLimit`).
  */
 export class ReasoningSplitter {
   #reasoning = '';
   #answer = '';
-  #pending = '';
-  #phase: 'start' | 'thinking' | 'answering' = 'start';
+  /** Text not yet placed: the untagged start of the output, or a tail that may become a tag. */
+  #held = '';
+  /** `plain`: no reasoning block at all (tags are text); `answering`: after `</think>`. */
+  #phase: 'start' | 'thinking' | 'answering' | 'plain' = 'start';
 
-  /** Appends a chunk; returns what was added to each part by it. */
-  push(chunk: string): { reasoning: string; answer: string } {
-    const before = { r: this.#reasoning.length, a: this.#answer.length };
-    let text = this.#pending + chunk;
-    this.#pending = '';
-    while (text.length > 0) {
-      if (this.#phase === 'answering') {
-        // Blank lines between </think> and the answer are layout, not answer.
-        this.#answer += this.#answer === '' ? text.replace(/^\s+/, '') : text;
-        break;
-      }
-      const open = this.#phase === 'start' ? text.indexOf('<think>') : -1;
-      const close = text.indexOf('</think>');
-      if (open !== -1 && (close === -1 || open < close)) {
-        // Preamble before <think> counts as reasoning.
-        this.#reasoning += text.slice(0, open);
-        this.#phase = 'thinking';
-        text = text.slice(open + '<think>'.length);
-        continue;
-      }
-      if (close !== -1) {
-        this.#reasoning += text.slice(0, close);
-        this.#phase = 'answering';
-        text = text.slice(close + '</think>'.length);
-        continue;
-      }
-      const keep = partialTagSuffix(text, this.#phase === 'start' ? ['<think>', '</think>'] : ['</think>']);
-      this.#pending = text.slice(text.length - keep);
-      this.#reasoning += text.slice(0, text.length - keep);
-      break;
-    }
-    return { reasoning: this.#reasoning.slice(before.r), answer: this.#answer.slice(before.a) };
+  /** Appends a chunk of raw model text; returns what it added to each part. */
+  push(chunk: string): Part {
+    return this.#delta(() => {
+      let text = this.#held + chunk;
+      this.#held = '';
+      while (text !== '') text = this.#consume(text);
+    });
   }
 
-  /** Adds text the chat wrapper already marked as thought (no tags in it). */
-  pushReasoning(text: string): { reasoning: string; answer: string } {
-    if (this.#phase === 'start') this.#phase = 'thinking';
-    this.#reasoning += text;
-    return { reasoning: text, answer: '' };
+  /** Adds text the chat wrapper or a server already marked as thought (no tags in it). */
+  pushReasoning(text: string): Part {
+    return this.#delta(() => {
+      // Held text (a preamble, or a partial tag that stayed text) came before this thought.
+      if (this.#phase === 'start' || this.#phase === 'thinking') {
+        this.#reasoning += this.#held;
+        this.#held = '';
+        this.#phase = 'thinking';
+      }
+      this.#reasoning += text;
+    });
+  }
+
+  /**
+   * The chat wrapper ended its thought segment (it consumed `</think>` itself):
+   * what comes next is the answer.
+   */
+  closeReasoning(): Part {
+    return this.#delta(() => {
+      if (this.#phase !== 'start' && this.#phase !== 'thinking') return;
+      this.#reasoning += this.#held;
+      this.#held = '';
+      this.#phase = 'answering';
+    });
   }
 
   /**
    * Adds text a server marked as the answer, having sent the reasoning in a
    * field of its own (OpenAI-compatible `reasoning_content`): no tags to look for.
    */
-  pushAnswer(text: string): { reasoning: string; answer: string } {
-    // A held-back tail (a possible tag that never completed) was reasoning after all.
-    const heldBack = this.#pending;
-    this.#pending = '';
-    this.#reasoning += heldBack;
-    this.#phase = 'answering';
-    const added = this.#answer === '' ? text.replace(/^\s+/, '') : text;
-    this.#answer += added;
-    return { reasoning: heldBack, answer: added };
+  pushAnswer(text: string): Part {
+    return this.#delta(() => {
+      this.#reasoning += this.#held;
+      this.#held = '';
+      this.#phase = 'answering';
+      this.#appendAnswer(text);
+    });
   }
 
-  /**
-   * Ends the stream. Text that never met `</think>` stays reasoning if a
-   * `<think>` opened it. Output with no tags at all was an answer: it moves
-   * there, and `moved` says the streamed parts no longer match.
-   */
-  finish(): { reasoning: string; answer: string; moved: boolean } {
-    const rest = this.#pending;
-    this.#pending = '';
-    if (this.#phase === 'start') {
-      this.#phase = 'answering';
-      this.#answer = (this.#reasoning + rest).replace(/^\s+/, '');
-      this.#reasoning = '';
-      return { reasoning: '', answer: '', moved: true };
-    }
-    if (this.#phase === 'thinking') {
-      this.#reasoning += rest;
-      return { reasoning: rest, answer: '', moved: false };
-    }
-    this.#answer += rest;
-    return { reasoning: '', answer: rest, moved: false };
+  /** Ends the stream: held text goes where the rules put it (see the class comment). */
+  finish(): Part {
+    return this.#delta(() => {
+      const rest = this.#held;
+      this.#held = '';
+      if (this.#phase === 'thinking') this.#reasoning += rest;
+      else {
+        if (this.#phase === 'start') this.#phase = 'plain';
+        this.#appendAnswer(rest);
+      }
+    });
   }
 
   get reasoning(): string {
@@ -105,22 +115,68 @@ export class ReasoningSplitter {
     return this.#answer;
   }
 
-  /** True once `</think>` was seen: the reasoning is complete. */
-  get reasoningClosed(): boolean {
-    return this.#phase === 'answering';
+  /** Where the reasoning block stands: `none` (none yet, or none at all), `open`, `closed`. */
+  get state(): ReasoningState {
+    return this.#phase === 'thinking' ? 'open' : this.#phase === 'answering' ? 'closed' : 'none';
+  }
+
+  /** Places the start of `text`; returns what is left for the next step. */
+  #consume(text: string): string {
+    if (this.#phase === 'answering' || this.#phase === 'plain') {
+      this.#appendAnswer(text);
+      return '';
+    }
+    if (this.#phase === 'thinking') {
+      const end = text.indexOf(close);
+      if (end !== -1) {
+        this.#reasoning += text.slice(0, end);
+        this.#phase = 'answering';
+        return text.slice(end + close.length);
+      }
+      // A tail that could still become `</think>` waits for the next chunk.
+      const keep = partialTagSuffix(text, close);
+      this.#reasoning += text.slice(0, text.length - keep);
+      this.#held = text.slice(text.length - keep);
+      return '';
+    }
+    // Start: `text` is the whole output so far, so positions in it are positions in the output.
+    const head = text.slice(0, preambleLimit);
+    const opening = head.indexOf(open);
+    const closing = head.indexOf(close);
+    if (opening !== -1 && (closing === -1 || opening < closing)) {
+      this.#reasoning += text.slice(0, opening);
+      this.#phase = 'thinking';
+      return text.slice(opening + open.length);
+    }
+    if (closing !== -1) {
+      this.#reasoning += text.slice(0, closing);
+      this.#phase = 'answering';
+      return text.slice(closing + close.length);
+    }
+    if (text.length >= preambleLimit) {
+      this.#phase = 'plain';
+      return text;
+    }
+    this.#held = text;
+    return '';
+  }
+
+  #appendAnswer(text: string): void {
+    // Blank lines between </think> and the answer are layout, not answer.
+    this.#answer += this.#answer === '' ? text.replace(/^\s+/, '') : text;
+  }
+
+  #delta(change: () => void): Part {
+    const before = { reasoning: this.#reasoning.length, answer: this.#answer.length };
+    change();
+    return { reasoning: this.#reasoning.slice(before.reasoning), answer: this.#answer.slice(before.answer) };
   }
 }
 
-/** Length of the longest suffix of `text` that is a proper prefix of one of `tags`. */
-function partialTagSuffix(text: string, tags: string[]): number {
-  let best = 0;
-  for (const tag of tags) {
-    for (let n = Math.min(tag.length - 1, text.length); n > best; n--) {
-      if (text.endsWith(tag.slice(0, n))) {
-        best = n;
-        break;
-      }
-    }
+/** Length of the longest suffix of `text` that is a proper prefix of `tag`. */
+function partialTagSuffix(text: string, tag: string): number {
+  for (let n = Math.min(tag.length - 1, text.length); n > 0; n--) {
+    if (text.endsWith(tag.slice(0, n))) return n;
   }
-  return best;
+  return 0;
 }

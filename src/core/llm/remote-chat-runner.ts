@@ -69,6 +69,8 @@ export class RemoteChatRunner {
 
   async #run(backend: RemoteBackend, input: GenerateInput, controller: AbortController, callbacks: GenerationCallbacks): Promise<GenerationResult> {
     if (input.newConversation) this.reset();
+    // A conversation kept by the caller (a session's thread) replaces the one this runner remembers.
+    if (input.history) this.#turns = input.history.map((t) => ({ user: t.user, reasoning: t.reasoning, answer: t.answer }));
     if (input.system !== undefined) this.#system = input.system || undefined;
     const sampling = { ...samplingPresets.code, ...input.sampling };
     const messages = [
@@ -89,10 +91,13 @@ export class RemoteChatRunner {
     let stopped = false;
     let separateReasoning = false;
     callbacks.onStart?.();
+    let countSent = 0;
     const emit = (part: { reasoning: string; answer: string }) => {
-      if (!part.reasoning && !part.answer) return;
-      firstTokenAt ??= performance.now();
-      callbacks.onDelta?.({ id: input.id, ...part, completionTokens: usage?.completion ?? chunks });
+      const count = usage?.completion ?? chunks;
+      // Text the splitter holds (a possible preamble) still counts: a delta may carry only the count.
+      if (!part.reasoning && !part.answer && count === countSent) return;
+      countSent = count;
+      callbacks.onDelta?.({ id: input.id, ...part, completionTokens: count });
     };
     try {
       const response = await this.#post(backend, { model: backend.model ?? 'default', messages, stream: true, stream_options: { include_usage: true }, max_tokens: sampling.maxTokens, temperature: sampling.temperature, top_p: sampling.topP }, controller.signal);
@@ -106,6 +111,7 @@ export class RemoteChatRunner {
         if (!chunk) continue;
         if (chunk.error) throw new RemoteError(`The server reported an error mid-answer: ${chunk.error}`, true);
         if (chunk.usage) usage = chunk.usage;
+        if (chunk.reasoning || chunk.content) firstTokenAt ??= performance.now();
         if (chunk.reasoning) {
           chunks++;
           separateReasoning = true;
@@ -137,6 +143,7 @@ export class RemoteChatRunner {
       reasoning: splitter.reasoning,
       answer: splitter.answer,
       boxed: lastBoxed(splitter.answer),
+      reasoningState: splitter.state,
       droppedTurns: 0,
       error: error?.message ?? null,
       ...(error ? { retryable: error.retryable } : {}),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompletionResult } from './completion-pool';
 import { ResponseCache } from './response-cache';
 
-const result = (answer: string): CompletionResult => ({ model: 'm', reasoning: '', answer, finishReason: 'stop', promptTokens: 1, completionTokens: 1, cached: false });
+const result = (answer: string): CompletionResult => ({ model: 'm', reasoning: '', answer, reasoningState: 'none', finishReason: 'stop', promptTokens: 1, completionTokens: 1, cached: false });
 const request = (content: string, more: Partial<{ maxTokens: number; topP: number; seed: number; stop: string[] }> = {}) => ({
   messages: [{ role: 'user', content }],
   maxTokens: 100,

@@ -17,8 +17,8 @@ export class ResponseCache {
     this.#limits = limits;
   }
 
-  static key(modelPath: string, request: { messages: unknown; maxTokens: number; topP: number; seed?: number; stop: string[] }): string {
-    const material = JSON.stringify([modelPath, request.messages, request.maxTokens, request.topP, request.seed ?? null, request.stop]);
+  static key(modelPath: string, request: { messages: unknown; maxTokens: number; topP: number; seed?: number; stop: string[]; reasoningBudget?: number }): string {
+    const material = JSON.stringify([modelPath, request.messages, request.maxTokens, request.topP, request.seed ?? null, request.stop, request.reasoningBudget ?? 0]);
     return createHash('sha256').update(material).digest('hex');
   }
 

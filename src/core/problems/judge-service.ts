@@ -1,9 +1,9 @@
 import type { WorkbenchHandlers } from '../../shared/api/contract';
-import type { CompanionStatus } from '../../shared/judging';
+import type { CompanionStatus, JudgeReport, Problem, ProblemRecord } from '../../shared/judging';
 import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../api/event-hub';
 import { WorkbenchError } from '../../shared/api/errors';
-import { judge } from '../runner/judge';
+import { judge, type JudgeOptions } from '../runner/judge';
 import { startCompanionListener } from './companion-listener';
 import { ProblemStore } from './problem-store';
 
@@ -14,9 +14,11 @@ export class JudgeService {
   readonly store: ProblemStore;
   readonly handlers: JudgeHandlers;
   #companion: { status: CompanionStatus; close: () => Promise<void> } | null = null;
+  /** Judgings in flight, so that shutting down kills their sandboxes at once. */
+  readonly #running = new Set<AbortController>();
 
   constructor(
-    private readonly options: { dataDir: string; events: EventHub; settings: () => Settings },
+    private readonly options: { dataDir: string; events: EventHub; settings: () => Settings; onImported?: (records: ProblemRecord[]) => Promise<void> },
   ) {
     this.store = new ProblemStore(options.dataDir);
     const { events, settings } = options;
@@ -25,7 +27,7 @@ export class JudgeService {
       listProblems: () => this.store.list(),
       getProblem: ({ id }) => this.store.get(id),
       saveProblem: async (record) => {
-        const saved = await this.store.save(record);
+        const saved = await this.store.saveWithinCap(record);
         await changed();
         return saved;
       },
@@ -44,17 +46,15 @@ export class JudgeService {
         if (problem.interactive) {
           throw new WorkbenchError('ValidationError', 'interactive', 'This is an interactive problem: it needs the judge\'s interactor, which the workbench does not have. Test it on the contest site.');
         }
-        return judge(code, problem, {
+        return this.#judge(code, problem, {
           only,
           python: settings().python,
-          hide: [options.dataDir],
           onTest: (result) => events.emit('judgeProgress', { problemId, result }),
         });
       },
-      runCustom: async ({ code, input, problemId }) => {
+      runCustom: async ({ code, input, problemId, timeLimit, memoryLimit }) => {
         const base = problemId ? await this.store.get(problemId) : null;
-        const report = await judge(code, { name: 'custom', timeLimit: base?.timeLimit ?? 2000, memoryLimit: base?.memoryLimit ?? 256, tests: [{ input, output: '' }] }, { python: settings().python, hide: [options.dataDir] });
-        return report;
+        return this.#judge(code, { name: 'custom', timeLimit: timeLimit ?? base?.timeLimit ?? 2000, memoryLimit: memoryLimit ?? base?.memoryLimit ?? 256, tests: [{ input, output: '' }] }, { python: settings().python });
       },
       getCompanionStatus: async () => this.#companion?.status ?? { port: settings().companionPort, listening: false, error: 'Competitive Companion import is not running.' },
     };
@@ -64,13 +64,33 @@ export class JudgeService {
   async listen(port: number): Promise<CompanionStatus> {
     await this.#companion?.close();
     this.#companion = await startCompanionListener(port, async (problems) => {
-      for (const problem of problems) await this.store.import(problem);
+      // All or none: a batch that would go over the store's cap stores nothing.
+      const records = await this.store.importAll(problems);
+      await this.options.onImported?.(records);
       this.options.events.emit('problemsChanged', { problems: await this.store.list() });
     });
     return this.#companion.status;
   }
 
+  /** Judges through this service, so that shutting down stops it with the rest. */
+  judgeTracked(code: string, problem: Problem, options: JudgeOptions): Promise<JudgeReport> {
+    return this.#judge(code, problem, options);
+  }
+
+  /** Every judging goes through here, so that dispose() can stop them all. */
+  async #judge(code: string, problem: Problem, options: JudgeOptions): Promise<JudgeReport> {
+    const controller = new AbortController();
+    this.#running.add(controller);
+    try {
+      return await judge(code, problem, { ...options, signal: controller.signal });
+    } finally {
+      this.#running.delete(controller);
+    }
+  }
+
+  /** Stops every judging in flight (their sandboxes are killed) and the Companion listener. */
   async dispose(): Promise<void> {
+    for (const controller of this.#running) controller.abort();
     await this.#companion?.close();
   }
 }

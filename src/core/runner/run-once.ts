@@ -1,5 +1,16 @@
 import { spawn } from 'node:child_process';
-import type { Sandbox } from './sandbox';
+import { cleanEnv } from './sandbox/clean-env';
+import type { Sandbox } from './sandbox/detect-sandbox';
+
+/** Bytes of stdout, and of stderr, a test may write: beyond is OLE (more when the expected answer is longer). */
+export const maxOutputBytes = 16 * 1024 * 1024;
+/** The most any test may write per stream: the longest expected output a problem may hold, and a margin. */
+export const outputCeilingBytes = 65 * 1024 * 1024;
+
+/** The output cap of a test: 16 MB, or room for its expected answer and a megabyte more. */
+export function outputCapFor(expected: string): number {
+  return Math.min(outputCeilingBytes, Math.max(maxOutputBytes, Buffer.byteLength(expected) + 1024 * 1024));
+}
 
 export interface RunLimits {
   cpuMs: number;
@@ -21,39 +32,46 @@ export interface RunOutcome {
   stderr: string;
   outputExceeded: 'stdout' | 'stderr' | null;
   wallExceeded: boolean;
+  /** All the test's processes together went over the CPU limit (counted by a cgroup). */
+  cpuExceeded?: boolean;
+  /** The kernel killed one of the test's processes for the memory limit (cgroup). */
+  memoryExceeded?: boolean;
+  /** A fork or thread was refused at the process limit (cgroup). */
+  processLimitHit?: boolean;
+  /** The sandbox's own runner died during the test, twice (what the test did broke it). */
+  sandboxError?: string;
 }
 
 export interface RunSpec {
   sandbox: Sandbox;
   python: string;
   workDir: string;
-  /** Folders hidden from the solution, and folders kept reachable under them. */
-  hide: string[];
-  keep: string[];
+  /** The bootstrap's path, outside the work folder (the solution must not be able to change it). */
+  bootstrap: string;
   /** The program to start under the limits, relative to the work folder. */
   program: string;
   input: string;
   limits: RunLimits;
-}
-
-/** What the solution's environment holds: nothing of the app's, only what Python needs. */
-export function cleanEnv(workDir: string): NodeJS.ProcessEnv {
-  return { PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', HOME: workDir };
+  /** The user the run has to itself (the app is root), or none. */
+  uid?: number;
+  /** Stops the run at once (the outcome then says `cancelled`). */
+  signal?: AbortSignal;
 }
 
 /**
- * Runs one program once under the sandbox and limits, feeding `input` on
+ * Runs one program once under the limits (no namespaces: this is the path
+ * for machines without them), in a fresh folder the caller made, feeding `input` on
  * stdin (then closing it). The outcome is decided when the process exits,
  * not when its pipes close (a leftover child may hold them open); the whole
  * process group is then killed with SIGKILL.
  */
-export function runOnce(spec: RunSpec): Promise<RunOutcome> {
+export function runOnce(spec: RunSpec): Promise<RunOutcome & { cancelled: boolean }> {
   const bootstrapArgs = [
     spec.python,
     // The bootstrap needs no site packages: -S saves most of an interpreter start per run.
     '-I',
     '-S',
-    'bootstrap.py',
+    spec.bootstrap,
     JSON.stringify({
       cpuSeconds: Math.ceil(spec.limits.cpuMs / 1000) + 1,
       memoryBytes: spec.limits.memoryMb * 1024 * 1024,
@@ -63,7 +81,7 @@ export function runOnce(spec: RunSpec): Promise<RunOutcome> {
     spec.program,
     spec.python,
   ];
-  const command = spec.sandbox.wrap(bootstrapArgs, { work: spec.workDir, hide: spec.hide, keep: spec.keep });
+  const command = spec.sandbox.wrap(bootstrapArgs, spec.uid);
   const started = performance.now();
   const child = spawn(command[0] ?? spec.python, command.slice(1), {
     cwd: spec.workDir,
@@ -93,6 +111,13 @@ export function runOnce(spec: RunSpec): Promise<RunOutcome> {
       wallExceeded = true;
       killTree();
     }, spec.limits.wallMs);
+    let cancelled = false;
+    const onAbort = () => {
+      cancelled = true;
+      killTree();
+    };
+    if (spec.signal?.aborted) onAbort();
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
 
     const collect = (target: Buffer[], which: 'stdout' | 'stderr') => (chunk: Buffer) => {
       const size = which === 'stdout' ? (outBytes += chunk.length) : (errBytes += chunk.length);
@@ -117,6 +142,7 @@ export function runOnce(spec: RunSpec): Promise<RunOutcome> {
       if (settled) return;
       settled = true;
       clearTimeout(wall);
+      spec.signal?.removeEventListener('abort', onAbort);
       killTree();
       for (const stream of [child.stdout, child.stderr, reportPipe]) (stream as { destroy?: () => void } | null)?.destroy?.();
       const parsed = parseReport(Buffer.concat(report).toString('utf8'));
@@ -130,6 +156,7 @@ export function runOnce(spec: RunSpec): Promise<RunOutcome> {
         stderr: Buffer.concat(err).toString('utf8'),
         outputExceeded,
         wallExceeded,
+        cancelled,
       });
     };
     child.on('exit', () => {

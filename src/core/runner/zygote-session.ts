@@ -1,118 +1,240 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { cleanEnv, type RunLimits, type RunOutcome } from './run-once';
-import type { Sandbox } from './sandbox';
+import { closeSync } from 'node:fs';
+import { WorkbenchError } from '../../shared/api/errors';
+import { outputCeilingBytes, type RunLimits, type RunOutcome } from './run-once';
+import { cleanEnv } from './sandbox/clean-env';
+import type { CgroupBox } from './sandbox/cgroup-box';
+import { FrameReader } from './frame-reader';
+import type { MountPlan } from './sandbox/mount-plan';
 import { zygoteSource } from './zygote-source';
+import { cancelled } from './judge-errors';
 
 interface ZygoteReport {
+  setupError: string | null;
   exitCode: number | null;
   signal: string | null;
   cpuSeconds: number;
   maxRssKb: number;
   wallSeconds: number;
   timedOut: boolean;
+  cpuOver: boolean;
+  stopped: boolean;
+  outputExceeded: 'stdout' | 'stderr' | null;
+  tainted: string | null;
+  stdout: number;
+  stderr: number;
 }
 
+/** How a session is started: the sandbox's command line around `inner`, and its file layout. */
+export interface SessionLaunch {
+  command(inner: string[]): string[];
+  plan: MountPlan;
+  /** The cgroups of this session, or null (limits per process). */
+  box: CgroupBox | null;
+  python: string;
+}
+
+/** A test's report line is a few hundred bytes; more means the zygote is not the zygote. */
+const maxReportLine = 64 * 1024;
+/** How long a new sandbox may take to say it is ready. */
+const startTimeoutMs = 15_000;
+
 /**
- * One warm sandbox (namespaces + a Python zygote) that runs tests one after
- * another, each in its own folder; see zygote-source.ts. If the zygote stops
- * answering, it is killed and the test counts as over its time.
+ * One warm sandbox that runs tests one after another (see zygote-source.ts).
+ * The host side trusts nothing it did not make: it writes requests to and
+ * reads reports from pipes, with caps on every length, and reads usage from
+ * the kernel's cgroup files. A sandbox that stops answering is killed, and
+ * one that reports itself tainted is replaced before the next test.
  */
 export class ZygoteSession {
   #child: ChildProcessWithoutNullStreams | null = null;
-  #waiting: ((line: string | null) => void) | null = null;
-  #counter = 0;
+  #reader: FrameReader | null = null;
+  #starting: Promise<void> | null = null;
+  /** The last lines the sandbox wrote to stderr (its own errors; solutions' output never goes there). */
+  #errors = '';
+  #disposed = false;
 
-  constructor(
-    private readonly sandbox: Sandbox,
-    private readonly python: string,
-    private readonly sessionDir: string,
-    private readonly paths: { hide: string[]; keep: string[] },
-  ) {}
+  constructor(private readonly launch: SessionLaunch) {}
 
-  async #start(): Promise<ChildProcessWithoutNullStreams> {
-    if (this.#child && this.#child.exitCode === null) return this.#child;
-    await writeFile(join(this.sessionDir, 'zygote.py'), zygoteSource);
-    // The hidden folders are private tmpfs mounts inside the sandbox; the zygote empties them after each test.
-    const command = this.sandbox.wrap([this.python, '-I', 'zygote.py', ...this.paths.hide], { work: this.sessionDir, ...this.paths });
-    const child = spawn(command[0] ?? this.python, command.slice(1), {
-      cwd: this.sessionDir,
-      env: cleanEnv(this.sessionDir),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
-    child.stderr.resume();
-    createInterface({ input: child.stdout }).on('line', (line) => this.#waiting?.(line));
-    child.on('exit', () => this.#waiting?.(null));
-    child.stdin.on('error', () => undefined);
-    this.#child = child;
-    return child;
+  async #ensureStarted(): Promise<void> {
+    // Once disposed, never again: a worker still looping must not start a sandbox nobody will close.
+    if (this.#disposed) throw cancelled();
+    if (this.#child && this.#child.exitCode === null && this.#child.signalCode === null) return;
+    this.#starting ??= this.#start().finally(() => (this.#starting = null));
+    await this.#starting;
   }
 
-  async run(input: string, limits: RunLimits, program = ''): Promise<RunOutcome> {
-    const child = await this.#start();
-    const dirName = `t${this.#counter++}`;
-    const dir = join(this.sessionDir, dirName);
-    await mkdir(dir);
-    if (this.sandbox.dropsPrivileges) await chmod(dir, 0o777);
-    await writeFile(join(dir, 'input.txt'), input);
-    await writeFile(join(dir, 'solution.py'), program);
-    const request = {
-      dir: dirName,
-      cpuSeconds: Math.ceil(limits.cpuMs / 1000) + 1,
-      wallSeconds: limits.wallMs / 1000,
-      memoryBytes: limits.memoryMb * 1024 * 1024,
-      processes: limits.processes,
-      fileBytes: limits.outputBytes,
+  async #start(): Promise<void> {
+    const fds = this.launch.box?.openForSandbox() ?? { enter: [], cpu: null };
+    const inherited = [...fds.enter, ...(fds.cpu === null ? [] : [fds.cpu])];
+    // In the child, the inherited descriptors are numbered from 3 in this order.
+    const config = {
+      enter: fds.enter.map((_, i) => 3 + i),
+      cpu: fds.cpu === null ? null : 3 + fds.enter.length,
+      scratch: this.launch.plan.scratch,
+      work: this.launch.plan.workDir,
     };
-    const line = await new Promise<string | null>((resolve) => {
-      const guard = setTimeout(() => resolve(null), limits.wallMs + 3000);
-      this.#waiting = (l) => {
-        clearTimeout(guard);
-        this.#waiting = null;
-        resolve(l);
-      };
-      child.stdin.write(`${JSON.stringify(request)}\n`);
+    const command = this.launch.command([this.launch.python, '-I', '-c', zygoteSource, JSON.stringify(config)]);
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn(command[0] ?? 'false', command.slice(1), {
+        cwd: '/',
+        env: cleanEnv(this.launch.plan.workDir),
+        stdio: ['pipe', 'pipe', 'pipe', ...inherited],
+        detached: true,
+      }) as ChildProcessWithoutNullStreams;
+    } finally {
+      for (const fd of inherited) closeSync(fd);
+    }
+    this.#errors = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      this.#errors = (this.#errors + chunk.toString('utf8')).slice(-4096);
     });
-    const report = line ? (JSON.parse(line) as ZygoteReport) : null;
-    if (!report) this.close();
-    const [stdout, stderr] = await Promise.all([readCapped(join(dir, 'stdout.txt'), limits.outputBytes), readCapped(join(dir, 'stderr.txt'), limits.outputBytes)]);
-    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-    // RLIMIT_FSIZE stops writes at the cap (Python ignores SIGXFSZ and gets "File too large").
-    const overflow = stdout.size >= limits.outputBytes ? 'stdout' : stderr.size >= limits.outputBytes ? 'stderr' : null;
+    child.stdin.on('error', () => undefined);
+    child.on('error', () => undefined);
+    const reader = new FrameReader(child.stdout, maxReportLine, maxReportLine + 2 * outputCeilingBytes);
+    this.#child = child;
+    this.#reader = reader;
+    const hello = await reader.next(startTimeoutMs, () => 0);
+    const ready = hello ? (safeJson(hello.line) as { ready?: boolean; error?: string } | null) : null;
+    if (!ready?.ready) {
+      this.close();
+      const said = ready?.error ?? this.#lastError();
+      throw new WorkbenchError('UnavailableError', 'sandbox_failed', `The sandbox could not start${said ? `: ${said}` : '.'}`);
+    }
+  }
+
+  /**
+   * Runs `program` on `input` under `limits`. `signal` stops the test at once
+   * (then `cancelled` is set). If the sandbox's runner dies during the test
+   * (only something the test did can cause that), the test runs once more in
+   * a new sandbox; a second death is the test's verdict, not the judging's end.
+   */
+  async run(program: string, input: string, limits: RunLimits, signal?: AbortSignal): Promise<RunOutcome & { cancelled: boolean }> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const outcome = await this.#attempt(program, input, limits, signal);
+      if (outcome !== 'died') return outcome;
+      if (this.#disposed) throw cancelled();
+    }
+    return {
+      exitCode: null,
+      signal: null,
+      cpuMs: 0,
+      wallMs: 0,
+      peakMemoryMb: 0,
+      stdout: '',
+      stderr: '',
+      outputExceeded: null,
+      wallExceeded: false,
+      sandboxError: this.#lastError() || 'it stopped without a word',
+      cancelled: false,
+    };
+  }
+
+  async #attempt(program: string, input: string, limits: RunLimits, signal?: AbortSignal): Promise<(RunOutcome & { cancelled: boolean }) | 'died'> {
+    await this.#ensureStarted();
+    const child = this.#child;
+    const reader = this.#reader;
+    if (!child || !reader) throw new WorkbenchError('UnavailableError', 'sandbox_failed', 'The sandbox is not running.');
+    const box = this.launch.box;
+    const treeCounted = (what: 'memory' | 'pids' | 'cpu') => box?.counts.has(what) ?? false;
+    box?.setLimits(limits.memoryMb * 1024 * 1024, limits.processes);
+    box?.beforeTest();
+    const programBytes = Buffer.from(program);
+    const inputBytes = Buffer.from(input);
+    const request = {
+      program: programBytes.length,
+      input: inputBytes.length,
+      cpuSeconds: Math.ceil(limits.cpuMs / 1000) + 1,
+      treeCpuMs: limits.cpuMs,
+      wallMs: limits.wallMs,
+      // Where a cgroup holds the tree to the memory limit, the address-space limit only stops absurd reservations:
+      // equal to the limit it would refuse threads (each reserves an 8 MB stack and a 64 MB malloc arena).
+      addressBytes: (limits.memoryMb + (treeCounted('memory') ? 2048 : 0)) * 1024 * 1024,
+      // With a pids cgroup the tree is counted there. Without, RLIMIT_NPROC does it: inside the sandbox's
+      // own user namespace it counts that namespace's processes only (Linux 5.14+), the zygote (+1) among them.
+      processes: treeCounted('pids') ? null : limits.processes + 1,
+      fileBytes: limits.outputBytes,
+      outputBytes: limits.outputBytes,
+    };
+    let stopped = false;
+    // Killing the sandbox stops the test at once, whatever it was doing (even before it read its input).
+    const onAbort = () => {
+      stopped = true;
+      this.close();
+    };
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdin.write(`${JSON.stringify(request)}\n`);
+    child.stdin.write(programBytes);
+    child.stdin.write(inputBytes);
+    const frame = await reader.next(limits.wallMs + 5000, (line) => {
+      const head = safeJson(line) as Partial<ZygoteReport> | null;
+      const sizes = [head?.stdout, head?.stderr];
+      if (!sizes.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= limits.outputBytes)) return -1;
+      return (head?.stdout ?? 0) + (head?.stderr ?? 0);
+    });
+    signal?.removeEventListener('abort', onAbort);
+    const report = frame ? (safeJson(frame.line) as ZygoteReport) : null;
+    if (!frame && reader.ended && !stopped) {
+      this.close();
+      return 'died';
+    }
+    if (!report || report.tainted) this.close();
+    if (report?.setupError) throw new WorkbenchError('InternalError', 'sandbox_failed', `The sandbox could not start the test: ${report.setupError}`);
+    const usage = box?.afterTest();
+    const stdout = frame ? frame.payload.subarray(0, report?.stdout ?? 0) : Buffer.alloc(0);
+    const stderr = frame ? frame.payload.subarray(report?.stdout ?? 0) : Buffer.alloc(0);
+    const rssMb = report ? report.maxRssKb / 1024 : 0;
+    const treeMb = usage?.peakBytes != null ? usage.peakBytes / 1024 / 1024 : 0;
+    const cpuMs = usage?.cpuMs != null ? usage.cpuMs : report ? report.cpuSeconds * 1000 : 0;
     return {
       exitCode: report?.exitCode ?? null,
       signal: report ? report.signal : 'SIGKILL',
-      cpuMs: report ? Math.round(report.cpuSeconds * 1000) : 0,
+      cpuMs: Math.round(cpuMs),
       wallMs: report ? Math.round(report.wallSeconds * 1000) : limits.wallMs,
-      peakMemoryMb: report ? Math.round((report.maxRssKb / 1024) * 10) / 10 : 0,
-      stdout: stdout.text,
-      stderr: stderr.text,
-      outputExceeded: overflow,
-      wallExceeded: report ? report.timedOut : true,
+      peakMemoryMb: Math.round(Math.max(rssMb, treeMb) * 10) / 10,
+      stdout: stdout.toString('utf8'),
+      stderr: stderr.toString('utf8'),
+      outputExceeded: report?.outputExceeded ?? null,
+      wallExceeded: report ? report.timedOut : !stopped,
+      cpuExceeded: report?.cpuOver ?? false,
+      memoryExceeded: usage?.oomKilled ?? false,
+      processLimitHit: usage?.processLimitHit ?? false,
+      cancelled: stopped,
     };
   }
 
+  #lastError(): string {
+    return this.#errors.trim().split('\n').slice(-3).join(' ');
+  }
+
+  /** Kills the sandbox for good: later runs refuse to start another. */
+  dispose(): void {
+    this.#disposed = true;
+    this.close();
+  }
+
+  /** Kills the sandbox and everything in it (its PID 1 takes the whole namespace along); the next run starts a new one. */
   close(): void {
     const child = this.#child;
     this.#child = null;
+    this.#reader?.dispose();
+    this.#reader = null;
     if (child?.pid) {
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {
-        // gone already
+        // Gone already.
       }
     }
   }
 }
 
-async function readCapped(path: string, cap: number): Promise<{ text: string; size: number }> {
+function safeJson(text: string): unknown {
   try {
-    const bytes = await readFile(path);
-    return { text: bytes.subarray(0, cap).toString('utf8'), size: bytes.length };
+    return JSON.parse(text);
   } catch {
-    return { text: '', size: 0 };
+    return null;
   }
 }

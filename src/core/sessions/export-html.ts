@@ -5,6 +5,7 @@ import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import { scanMath } from '../../shared/math-scanner';
 import type { Session } from '../../shared/sessions';
+import { askedLabel } from './export-markdown';
 import type { ExportOptions } from './export-markdown';
 
 // html: false escapes any HTML in model output; images are off (a handout fetches nothing).
@@ -79,20 +80,21 @@ export function sessionToHtml(session: Session, options: ExportOptions): string 
   parts.push(`<h1>${escapeHtml(session.title)}</h1>`);
   const meta = [session.model ? `Model: ${session.model}` : null, `Updated ${session.updatedAt.slice(0, 16).replace('T', ' ')} UTC`].filter(Boolean).join(' · ');
   parts.push(`<p class="meta">${escapeHtml(meta)}</p>`);
-  parts.push('<h2>Problem</h2>', renderMarkdownWithMath(session.statement || '_(no statement)_'));
-  session.turns.forEach((turn, i) => {
-    parts.push(`<h2>${session.turns.length > 1 ? `Answer ${i + 1}` : 'Answer'}</h2>`);
-    if (turn.prompt.trim() !== session.statement.trim()) parts.push('<p><strong>Asked:</strong></p>', renderMarkdownWithMath(turn.prompt));
+  parts.push('<h2>Problem</h2>', renderMarkdownWithMath(session.problem.statement || '_(no statement)_'));
+  session.thread.forEach((turn, i) => {
+    parts.push(`<h2>${session.thread.length > 1 ? `Answer ${i + 1}` : 'Answer'}</h2>`);
+    const asked = askedLabel(turn);
+    if (asked) parts.push(`<p><strong>${asked}</strong></p>`, renderMarkdownWithMath(turn.text));
     if (options.includeReasoning && turn.reasoning.trim()) {
       parts.push(`<details><summary>Reasoning (${turn.stats ? `${turn.stats.completionTokens.toLocaleString('en')} tokens` : 'show'})</summary>${renderMarkdownWithMath(turn.reasoning)}</details>`);
     }
     parts.push(`<section class="answer">${renderMarkdownWithMath(turn.answer || '_(no answer)_')}</section>`);
   });
   if (session.code.trim()) parts.push('<h2>Code</h2>', `<pre><code class="language-python">${escapeHtml(session.code)}</code></pre>`);
-  if (session.tests.length > 0) {
+  if (session.problem.tests.length > 0) {
     parts.push('<h2>Tests</h2>');
     if (session.lastReport) parts.push(`<p>Last run: <strong>${escapeHtml(session.lastReport.verdict)}</strong>, ${session.lastReport.passed} of ${session.lastReport.total} passed.</p>`);
-    const rows = session.tests.map((test, i) => {
+    const rows = session.problem.tests.map((test, i) => {
       const verdict = session.lastReport?.tests.find((t) => t.index === i)?.verdict;
       const cell = verdict ? `<td class="${verdict === 'AC' ? 'verdict-AC' : 'verdict-bad'}">${escapeHtml(verdict)}</td>` : '<td></td>';
       return `<tr><td>${i + 1}</td><td><pre>${escapeHtml(test.input)}</pre></td><td><pre>${escapeHtml(test.output)}</pre></td>${cell}</tr>`;

@@ -1,4 +1,4 @@
-import type { Session } from '../../shared/sessions';
+import type { Session, Turn } from '../../shared/sessions';
 
 export interface ExportOptions {
   /** Include the model's reasoning (long; a handout for students often leaves it out). */
@@ -19,11 +19,12 @@ export function fenceFor(text: string): string {
 export function sessionToMarkdown(session: Session, options: ExportOptions): string {
   const out: string[] = [`# ${session.title}`, ''];
   const meta = [session.model ? `Model: ${session.model}` : null, `Updated: ${session.updatedAt.slice(0, 16).replace('T', ' ')} UTC`].filter(Boolean);
-  out.push(`_${meta.join(' · ')}_`, '', '## Problem', '', session.statement.trim() || '_(no statement)_', '');
-  session.turns.forEach((turn, i) => {
-    const heading = session.turns.length > 1 ? `## Answer ${i + 1}` : '## Answer';
+  out.push(`_${meta.join(' · ')}_`, '', '## Problem', '', session.problem.statement.trim() || '_(no statement)_', '');
+  session.thread.forEach((turn, i) => {
+    const heading = session.thread.length > 1 ? `## Answer ${i + 1}` : '## Answer';
     out.push(heading, '');
-    if (turn.prompt.trim() !== session.statement.trim()) out.push('**Asked:**', '', turn.prompt.trim(), '');
+    const asked = askedLabel(turn);
+    if (asked) out.push(`**${asked}**`, '', turn.text.trim(), '');
     if (options.includeReasoning && turn.reasoning.trim()) out.push('### Reasoning', '', turn.reasoning.trim(), '', '### Final answer', '');
     out.push(turn.answer.trim() || '_(no answer)_', '');
   });
@@ -31,10 +32,10 @@ export function sessionToMarkdown(session: Session, options: ExportOptions): str
     const fence = fenceFor(session.code);
     out.push('## Code', '', `${fence}python`, session.code.replace(/\n$/, ''), fence, '');
   }
-  if (session.tests.length > 0) {
+  if (session.problem.tests.length > 0) {
     out.push('## Tests', '');
     if (session.lastReport) out.push(`Last run: **${session.lastReport.verdict}**, ${session.lastReport.passed} of ${session.lastReport.total} passed.`, '');
-    session.tests.forEach((test, i) => {
+    session.problem.tests.forEach((test, i) => {
       const result = session.lastReport?.tests.find((t) => t.index === i);
       out.push(`### Test ${i + 1}${result ? ` — ${result.verdict}` : ''}`, '');
       for (const [label, text] of [['Input', test.input], ['Expected output', test.output]] as const) {
@@ -44,4 +45,9 @@ export function sessionToMarkdown(session: Session, options: ExportOptions): str
     });
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** What precedes a turn's text in an export: nothing for the question on the problem (the statement is above). */
+export function askedLabel(turn: Turn): string | null {
+  return turn.kind === 'followUp' ? 'Asked:' : turn.kind === 'fix' ? 'Feedback sent:' : null;
 }

@@ -1,49 +1,79 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
+import type { DamagedFile } from '../../shared/damaged-files';
 import { SessionSchema, type Session, type SessionSummary } from '../../shared/sessions';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { migrateSession } from './migrate-session';
+import { damagedRecords, keptCopyOf, scanResults, type RecordScan } from '../storage/damaged-records';
 import { parseJsonFile } from '../storage/file-text';
+import { keepAside } from '../storage/kept-copies';
+import { readRecordFile, type RecordFile, type RecordFileOptions } from '../storage/record-file';
+import { readRecordNames } from '../storage/record-names';
+import { singleFlight } from '../storage/single-flight';
+import { migrateSession } from './migrate-session';
 
 export const newSessionId = () => `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+
+/** How a session file is checked: any known version, migrated; a newer app's file is left alone. */
+const sessionFile: RecordFileOptions<Session> = {
+  parse: (raw) => migrateSession(raw, 'The file'),
+  isForeign: (err) => (err as { code?: unknown } | null)?.code === 'newer_version',
+  savedAt: (session) => session.updatedAt,
+};
 
 /**
  * Sessions as one JSON file each in `<data>/sessions`. Every save is atomic
  * (temporary file, fsync, rename) and the previous good file is kept as
- * `<id>.json.bak`, so a file damaged outside our control (a disk error, a
- * hand edit) falls back to its last good version; the damaged one is kept
- * aside as `.broken-<time>`, never deleted. Deleted sessions wait in
- * `.trash/` for undo.
+ * `<id>.json.bak`. A file damaged outside our control (a disk error, a hand
+ * edit) is set aside as `<id>.json.broken-<time>`, never deleted, and its last
+ * good version put back when there is one; `listDamaged` tells the user about
+ * both. Deleted sessions wait in `.trash/` for undo.
  */
 export class SessionStore {
   readonly dir: string;
   readonly #trash: string;
   /** Parsed sessions by id, valid while the file's mtime and size are unchanged. */
   readonly #cache = new Map<string, { mtimeMs: number; size: number; session: Session }>();
+  /** Reads in flight by id: a listing and an open of the same damaged file recover it once, not twice. */
+  readonly #once = singleFlight<RecordFile<Session>>();
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'sessions');
     this.#trash = join(this.dir, '.trash');
   }
 
+  /** Sessions that open, newest first; damaged ones are left out here and listed by `listDamaged`. */
   async list(query = ''): Promise<SessionSummary[]> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    const ids = names.filter((n) => /^[\w-]{1,80}\.json$/.test(n)).map((n) => n.slice(0, -5));
-    const sessions = (await Promise.all(ids.map((id) => this.#load(id).catch(() => null)))).filter((s): s is Session => s !== null);
+    const { sessions } = await this.#scan();
     const needle = query.trim().toLowerCase();
     const summaries: SessionSummary[] = [];
     for (const session of sessions) {
-      const snippet = needle ? matchSnippet(session, needle) : session.statement.slice(0, 120);
+      const snippet = needle ? matchSnippet(session, needle) : session.problem.statement.slice(0, 120);
       if (snippet === null) continue;
-      summaries.push({ id: session.id, title: session.title, updatedAt: session.updatedAt, turns: session.turns.length, snippet });
+      summaries.push({ id: session.id, title: session.title, updatedAt: session.updatedAt, turns: session.thread.length, snippet });
     }
     return summaries.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
+  /** Session files that are damaged or cannot be read, and sessions that were restored from their backup. */
+  async listDamaged(): Promise<DamagedFile[]> {
+    return damagedRecords('session', this.dir, (await this.#scan()).scan, sessionFile);
+  }
+
   async get(id: string): Promise<Session> {
-    return this.#load(id);
+    const file = await this.#read(id);
+    if (file.state === 'ok') return file.value;
+    // No file: set aside earlier (by this or another process)? Then say so, not "no such session".
+    const found = file.state === 'unusable' ? file : await keptCopyOf('session', this.dir, id, sessionFile);
+    if (!found) throw new WorkbenchError('NotFoundError', 'no_session', `No session with id ${id}.`);
+    const { reason, keptAs } = found;
+    const setAside = 'setAside' in found ? found.setAside : true;
+    throw new WorkbenchError(
+      'StorageError',
+      setAside ? 'session_damaged' : 'session_unreadable',
+      `Session ${id} cannot be opened. ${reason} ${setAside ? `It had no good backup; the damaged file is kept as ${keptAs}.` : `The file was left as it is, at ${keptAs}.`}`,
+    );
   }
 
   /** Writes a session (created or changed); `updatedAt` is set here. */
@@ -51,10 +81,11 @@ export class SessionStore {
     const valid = SessionSchema.parse({ ...session, updatedAt: new Date().toISOString() });
     const path = this.#path(valid.id);
     await mkdir(this.dir, { recursive: true });
-    // The current file becomes the backup (a copy: the rename below must replace `path` atomically).
-    await copyFile(path, `${path}.bak`).catch(() => undefined);
+    await this.#backUp(valid.id, path);
     await writeFileAtomic(path, JSON.stringify(valid));
-    this.#cache.delete(valid.id);
+    // What was just written is what a read would parse: autosaves then cost a stat, not a parse.
+    const info = await stat(path).catch(() => null);
+    if (info) this.#cache.set(valid.id, { mtimeMs: info.mtimeMs, size: info.size, session: valid });
     return valid;
   }
 
@@ -95,41 +126,40 @@ export class SessionStore {
     return this.save({ ...session, id: newSessionId() });
   }
 
-  async #load(id: string): Promise<Session> {
-    const path = this.#path(id);
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      throw new WorkbenchError('NotFoundError', 'no_session', `No session with id ${id}.`);
-    }
-    const cached = this.#cache.get(id);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.session;
-    let session: Session;
-    try {
-      session = migrateSession(JSON.parse(await readFile(path, 'utf8')), `Session ${id}`);
-    } catch (err) {
-      session = await this.#recover(id, path, err);
-    }
-    this.#cache.set(id, { mtimeMs: info.mtimeMs, size: info.size, session });
-    return session;
+  /** Every session file read once (in parallel); one that fails never stops the others. */
+  async #scan(): Promise<{ sessions: Session[]; scan: RecordScan }> {
+    const ids = await readRecordNames(this.dir, 'sessions');
+    const results = await Promise.all(ids.map(async (id) => ({ id, file: await this.#read(id).catch((err: unknown) => unusableInPlace(err, this.#path(id))) })));
+    return { sessions: results.flatMap((r) => (r.file.state === 'ok' ? [r.file.value] : [])), scan: scanResults(results) };
   }
 
-  /** A damaged file: keep it aside, fall back to the backup (and restore it), or fail with the reason. */
-  async #recover(id: string, path: string, err: unknown): Promise<Session> {
-    if (err instanceof WorkbenchError && err.code === 'newer_version') throw err;
-    let backup: Session | null;
-    try {
-      backup = migrateSession(JSON.parse(await readFile(`${path}.bak`, 'utf8')), `Session ${id}`);
-    } catch {
-      backup = null;
+  #read(id: string): Promise<RecordFile<Session>> {
+    const path = this.#path(id);
+    return this.#once(id, () => this.#readOnce(id, path));
+  }
+
+  async #readOnce(id: string, path: string): Promise<RecordFile<Session>> {
+    const before = await stat(path).catch(() => null);
+    const cached = this.#cache.get(id);
+    if (before && cached && cached.mtimeMs === before.mtimeMs && cached.size === before.size) return { state: 'ok', value: cached.session };
+    this.#cache.delete(id);
+    const file = await readRecordFile(path, sessionFile);
+    // Cached only when the file did not change meanwhile (a restore from backup rewrites it).
+    const after = file.state === 'ok' ? await stat(path).catch(() => null) : null;
+    if (file.state === 'ok' && before && after && after.mtimeMs === before.mtimeMs && after.size === before.size) {
+      this.#cache.set(id, { mtimeMs: after.mtimeMs, size: after.size, session: file.value });
     }
-    await rename(path, `${path}.broken-${Date.now()}`).catch(() => undefined);
-    if (!backup) {
-      throw new WorkbenchError('StorageError', 'session_damaged', `Session ${id} was damaged and had no good backup; the file was kept aside as ${id}.json.broken-….`);
-    }
-    await writeFileAtomic(path, JSON.stringify(backup));
-    return backup;
+    return file;
+  }
+
+  /**
+   * The current file becomes the backup when it is a good session. Anything else there (damaged,
+   * unreadable, a newer app's) is set aside first: a save never writes over bytes nobody could read.
+   */
+  async #backUp(id: string, path: string): Promise<void> {
+    const current = await this.#read(id).catch((err: unknown) => unusableInPlace(err, path));
+    if (current.state === 'ok') await copyFile(path, `${path}.bak`).catch(() => undefined);
+    else if (current.state === 'unusable' && !current.setAside) await keepAside(path);
   }
 
   #checkId(id: string): string {
@@ -142,9 +172,14 @@ export class SessionStore {
   }
 }
 
+/** A read that failed outright (a restore that could not be written): listed as unusable, left in place. */
+function unusableInPlace(err: unknown, path: string): RecordFile<never> {
+  return { state: 'unusable', reason: err instanceof Error ? err.message : String(err), keptAs: path, setAside: false };
+}
+
 /** Text around the first match in the title, statement, prompts or answers; null when nothing matches. */
 function matchSnippet(session: Session, needle: string): string | null {
-  const fields = [session.title, session.statement, ...session.turns.flatMap((t) => [t.prompt, t.answer, t.reasoning]), session.code];
+  const fields = [session.title, session.problem.statement, ...session.thread.flatMap((t) => [t.text, t.answer, t.reasoning]), session.code];
   for (const field of fields) {
     const at = field.toLowerCase().indexOf(needle);
     if (at < 0) continue;

@@ -12,7 +12,7 @@ import { WorkbenchError } from '../../shared/api/errors';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = atomicTempPath(path);
   try {
     await mkdir(dir, { recursive: true });
     const handle = await open(tmp, 'w', 0o600);
@@ -28,6 +28,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw storageError(err, path);
   }
   await syncDirectory(dir);
+}
+
+/**
+ * The temporary file beside `path`: hidden, with the writer's pid (so a later start can tell a dead
+ * writer's leftover from a save in progress, see stale-temp-files.ts) and a random part.
+ */
+export function atomicTempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** Makes the rename itself durable; not supported everywhere (Windows), so best effort. */

@@ -1,7 +1,14 @@
 import type { Template } from '../../shared/templates';
 
-const codeSampling = { temperature: 0.6, topP: 0.95, topK: 0, maxTokens: 40_960 };
+/**
+ * Reasoning that runs past 32,768 of the 40,960 tokens is closed by the workbench, leaving the
+ * model 8,192 tokens to answer, instead of ending with no answer at all. The evaluated math
+ * template has no budget: it stays as the paper ran it.
+ */
+const reasoningBudget = 32_768;
+const codeSampling = { temperature: 0.6, topP: 0.95, topK: 0, maxTokens: 40_960, reasoningBudget };
 const mathSampling = { temperature: 1.0, topP: 0.95, topK: 0, maxTokens: 40_960 };
+const tutoringSampling = { ...mathSampling, reasoningBudget };
 
 /**
  * The templates the workbench ships (read-only; they can be duplicated).
@@ -54,7 +61,7 @@ export const builtInTemplates: readonly Template[] = [
     system: null,
     body: "Explain how to solve this problem to a {{level}} student.\n\n{{problem}}\n\nGo step by step. Say why each step is taken, show the key formulas on their own lines as display math ($$…$$), and end with the final answer within \\boxed{}.",
     variables: [{ name: 'level', default: 'high-school', description: 'Who the explanation is for.' }],
-    sampling: mathSampling,
+    sampling: tutoringSampling,
     sendToEditor: 'none',
   },
   {

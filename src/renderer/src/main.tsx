@@ -6,6 +6,7 @@ import { warmUpRenderer } from './markdown/warm-up';
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
 import './styles/markdown.css';
+import './styles/thread.css';
 
 const root = document.getElementById('root');
 if (root) {

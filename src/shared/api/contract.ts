@@ -1,3 +1,4 @@
+import { SolveSessionInputSchema, SolveUpdateSchema } from '../solve';
 import { z } from 'zod';
 import { AppInfoSchema } from '../app-info';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
@@ -6,9 +7,11 @@ import { CompanionStatusSchema, JudgeReportSchema, ProblemRecordSchema, TestResu
 import { TemplateSchema } from '../templates';
 import { DesktopCommandSchema } from '../desktop-commands';
 import { SessionSchema, SessionSummarySchema } from '../sessions';
+import { DamagedFileSchema, damagedFileKinds } from '../damaged-files';
 import { EvalRunSchema } from '../eval';
 import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
+import { AnswerInProgressSchema, AskSessionInputSchema, AskSessionOutputSchema, CreateSessionInputSchema, ForkSessionInputSchema, JudgeSessionInputSchema, SessionsChangedSchema, UpdateSessionInputSchema } from './workspace-schemas';
 
 /** A method takes one input value and resolves to one output value. */
 interface MethodSchema {
@@ -62,6 +65,11 @@ export const methodSchemas = {
    */
   generate: { input: GenerateInputSchema, output: z.object({ id: z.string() }) },
   stopGeneration: { input: z.object({ id: z.string().max(100).optional() }).strict().optional(), output: z.object({ stopped: z.boolean() }) },
+  /**
+   * Closes the running answer's reasoning now and lets the model write its answer (the turn records
+   * the cut). `done: false` with the reason when it cannot: nothing is reasoning, or a remote server answers.
+   */
+  answerNow: { input: z.object({ id: z.string().max(100).optional() }).strict().optional(), output: z.object({ done: z.boolean(), reason: z.string().nullable() }) },
   resetConversation: { input: noInput, output: z.object({ ok: z.literal(true) }) },
   /** Problems, newest first (imported from Competitive Companion or made in the UI). */
   listProblems: { input: noInput, output: z.array(ProblemRecordSchema) },
@@ -80,7 +88,19 @@ export const methodSchemas = {
     output: JudgeReportSchema,
   },
   /** Runs code on custom input under the problem's limits (or the defaults). */
-  runCustom: { input: z.object({ code: z.string().max(1_000_000), input: z.string().max(16_000_000), problemId: z.string().max(100).optional() }).strict(), output: JudgeReportSchema },
+  /** Runs the code on one input; limits from `problemId`'s problem, or given (a session's own problem), else the defaults. */
+  runCustom: {
+    input: z
+      .object({
+        code: z.string().max(1_000_000),
+        input: z.string().max(16_000_000),
+        problemId: z.string().max(100).optional(),
+        timeLimit: z.number().int().positive().max(60_000).optional(),
+        memoryLimit: z.number().int().positive().max(8192).optional(),
+      })
+      .strict(),
+    output: JudgeReportSchema,
+  },
   getCompanionStatus: { input: noInput, output: CompanionStatusSchema },
   /** Built-in and saved templates; a file that cannot be read is listed as broken, with the reason. */
   listTemplates: { input: noInput, output: z.array(TemplateEntrySchema) },
@@ -132,7 +152,31 @@ export const methodSchemas = {
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
   },
   /** Adds an exported session (JSON) under a new id; malformed or foreign files are refused, nothing changes. */
+  /** A new session (core makes its id and title); empty, with a statement, or with a copy of a library problem. */
+  createSession: { input: CreateSessionInputSchema, output: SessionSchema },
+  /** Edits (statement, tests, limits, code, template…) under core's rules; the session as saved. */
+  updateSession: { input: UpdateSessionInputSchema, output: SessionSchema },
+  /** A copy of a session, its thread up to a turn. */
+  forkSession: { input: ForkSessionInputSchema, output: SessionSchema },
+  /** Starts a turn (question, follow-up, fix); the turn is saved with the session when the answer ends, client or not. */
+  askSession: { input: AskSessionInputSchema, output: AskSessionOutputSchema },
+  /** The session's answer being written now (null when none): what a window opened mid-answer shows. */
+  answerInProgress: { input: z.object({ id: z.string().max(80) }).strict(), output: AnswerInProgressSchema.nullable() },
+  /** Judges the session's code on its tests; the verdicts are saved with it. */
+  judgeSession: { input: JudgeSessionInputSchema, output: JudgeReportSchema },
+  /**
+   * Solve ×N: N answers to the session's problem at once (parallel sequences), each judged on its tests
+   * (code) or voted on (math); returns at once, progress comes as `solveUpdate`, and the run is saved with the session.
+   */
+  solveSession: { input: SolveSessionInputSchema, output: z.object({ solveId: z.string() }) },
+  stopSolve: { input: z.object({ solveId: z.string().max(80) }).strict(), output: z.object({ stopped: z.boolean() }) },
   importSession: { input: z.object({ text: z.string().max(64 * 1024 * 1024), fileName: z.string().max(255).optional() }).strict(), output: SessionSchema },
+  /**
+   * Sessions and problems whose files are damaged or cannot be read (left out of `listSessions` and
+   * `listProblems`), with the reason and where the bytes are kept, and those restored from their backup
+   * (listed there too, and here with `restoredFromBackup`). Nothing is ever deleted.
+   */
+  listDamagedFiles: { input: z.object({ kind: z.enum(damagedFileKinds).optional() }).strict().optional(), output: z.array(DamagedFileSchema) },
   /** Starts a batch evaluation of a JSONL problem set (checked whole first); progress arrives as `evalProgress`. */
   startEval: {
     input: z
@@ -164,12 +208,16 @@ export const eventSchemas = {
   generationFinished: GenerationResultSchema,
   repetitionDetected: RepetitionEventSchema,
   problemsChanged: z.object({ problems: z.array(ProblemRecordSchema) }),
-  judgeProgress: z.object({ problemId: z.string(), result: TestResultSchema }),
+  /** A test's verdict as judging goes; `sessionId` when a session's code is judged. */
+  judgeProgress: z.object({ problemId: z.string(), sessionId: z.string().optional(), result: TestResultSchema }),
   templatesChanged: z.object({}),
   /** From the desktop shell only (menu, opened files); web mode never sends it. */
   desktopCommand: DesktopCommandSchema,
-  sessionsChanged: z.object({}),
+  sessionsChanged: SessionsChangedSchema,
+  /** Problems arrived from Competitive Companion, each opened as a new session. */
+  problemImported: z.object({ problemIds: z.array(z.string()), sessionIds: z.array(z.string()) }),
   evalProgress: EvalRunSchema,
+  solveUpdate: SolveUpdateSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

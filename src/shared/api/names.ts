@@ -18,6 +18,7 @@ export const methodNames = [
   'getModelStatus',
   'generate',
   'stopGeneration',
+  'answerNow',
   'resetConversation',
   'listProblems',
   'getProblem',
@@ -46,6 +47,15 @@ export const methodNames = [
   'undoDeleteSession',
   'exportSession',
   'importSession',
+  'createSession',
+  'updateSession',
+  'forkSession',
+  'askSession',
+  'answerInProgress',
+  'judgeSession',
+  'solveSession',
+  'stopSolve',
+  'listDamagedFiles',
   'startEval',
   'stopEval',
   'listEvals',
@@ -66,7 +76,9 @@ export const eventNames = [
   'templatesChanged',
   'desktopCommand',
   'sessionsChanged',
+  'problemImported',
   'evalProgress',
+  'solveUpdate',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 

@@ -1,50 +1,43 @@
 import { fail, type Envelope } from '../../../shared/api/envelope';
-import type { ConnectionState, Transport } from './transport';
+import { ConnectionMonitor, type ProbeResult } from './connection-monitor';
+import type { Transport } from './transport';
 
-const maxBackoffMs = 5000;
+/** A health check that gets no answer in this time counts as unreachable (a half-open connection). */
+const probeTimeoutMs = 5000;
 
 /**
  * The browser transport: calls are `POST /api/call/<method>`, events arrive on
- * a WebSocket that reconnects with backoff. The access token travels in an
- * HttpOnly cookie set by the server, so this code never handles it.
+ * a WebSocket that the ConnectionMonitor keeps up (and explains when it cannot).
+ * The access token travels in an HttpOnly cookie set by the server, so this
+ * code never handles it.
  */
 export function createWebTransport(location: Location = window.location): Transport {
   const eventListeners = new Set<(name: string, payload: unknown) => void>();
-  const stateListeners = new Set<(state: ConnectionState) => void>();
-  let state: ConnectionState = 'connecting';
-  let backoff = 250;
-
-  const setState = (next: ConnectionState) => {
-    if (next === state) return;
-    state = next;
-    for (const listener of stateListeners) listener(next);
-  };
-
-  const connect = () => {
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${location.host}/api/events`);
-    socket.onopen = () => {
-      backoff = 250;
-      setState('connected');
-    };
-    socket.onmessage = (message) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(String(message.data));
-      } catch {
-        return;
-      }
-      const m = data as { type?: unknown; name?: unknown; payload?: unknown };
-      if (m.type !== 'event' || typeof m.name !== 'string') return;
-      for (const listener of eventListeners) listener(m.name, m.payload);
-    };
-    socket.onclose = () => {
-      setState('reconnecting');
-      setTimeout(connect, backoff);
-      backoff = Math.min(backoff * 2, maxBackoffMs);
-    };
-  };
-  connect();
+  const monitor = new ConnectionMonitor({
+    openSocket: ({ onOpen, onClose }) => {
+      const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+      const socket = new WebSocket(`${scheme}://${location.host}/api/events`);
+      socket.onopen = onOpen;
+      socket.onclose = onClose;
+      socket.onmessage = (message) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(String(message.data));
+        } catch {
+          return;
+        }
+        const m = data as { type?: unknown; name?: unknown; payload?: unknown };
+        if (m.type !== 'event' || typeof m.name !== 'string') return;
+        for (const listener of eventListeners) listener(m.name, m.payload);
+      };
+      return { close: () => socket.close() };
+    },
+    probe,
+    now: () => Date.now(),
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout> | undefined),
+  });
+  monitor.start();
 
   return {
     kind: 'web',
@@ -58,10 +51,12 @@ export function createWebTransport(location: Location = window.location): Transp
           body: JSON.stringify({ input }),
         });
       } catch {
+        void monitor.suspect();
         return fail({ name: 'TransportError', code: 'network', message: 'Cannot reach the workbench server. Is `vibe serve` still running?' });
       }
       if (response.status === 401) {
-        return fail({ name: 'ForbiddenError', code: 'unauthorized', message: 'Access token missing or expired: open the address `vibe serve` printed.' });
+        void monitor.suspect();
+        return fail({ name: 'ForbiddenError', code: 'unauthorized', message: 'The workbench server no longer accepts this tab (it restarted with a new access address): open the address it printed.' });
       }
       try {
         return (await response.json()) as Envelope<unknown>;
@@ -74,11 +69,26 @@ export function createWebTransport(location: Location = window.location): Transp
       return () => eventListeners.delete(listener);
     },
     get connection() {
-      return state;
+      return monitor.detail.state;
     },
-    onConnectionChange(listener) {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
+    get connectionDetail() {
+      return monitor.detail;
     },
+    onConnectionChange: (listener) => monitor.onChange(listener),
+    retryNow: () => monitor.retryNow(),
   };
+}
+
+/** Asks whether the server is there and still takes this tab's cookie; never throws. */
+async function probe(): Promise<ProbeResult> {
+  try {
+    const response = await fetch('/api/health', { credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(probeTimeoutMs) });
+    if (response.status === 401) return { kind: 'refused' };
+    // Anything else that is not our health answer (a proxy's 502, a page) means ours is not there.
+    if (!response.ok) return { kind: 'unreachable' };
+    const body = (await response.json()) as { instance?: unknown; version?: unknown };
+    return { kind: 'ok', instance: String(body.instance ?? ''), version: String(body.version ?? '') };
+  } catch {
+    return { kind: 'unreachable' };
+  }
 }

@@ -1,6 +1,7 @@
 import { eventSchemas, methodSchemas, type EventPayload, type WorkbenchApi } from '../../../shared/api/contract';
 import { isErrorData, WorkbenchError } from '../../../shared/api/errors';
 import { isEventName, methodNames, type EventName } from '../../../shared/api/names';
+import { resyncAfterReconnect } from './resync-after-reconnect';
 import type { Transport } from './transport';
 
 export interface WorkbenchClient extends WorkbenchApi {
@@ -34,16 +35,26 @@ export function createWorkbenchClient(transport: Transport): WorkbenchClient {
     ]),
   ) as unknown as WorkbenchApi;
 
+  // Listeners hear the transport's events and the ones replayed after a reconnect, checked alike.
+  const resyncListeners = new Set<(name: string, payload: unknown) => void>();
+  resyncAfterReconnect(transport, methods, (name, payload) => resyncListeners.forEach((l) => l(name, payload)));
+
   return {
     ...methods,
     transport,
     on(name, listener) {
-      return transport.onEvent((eventName, payload) => {
+      const raw = (eventName: string, payload: unknown) => {
         if (eventName !== name || !isEventName(eventName)) return;
         const parsed = eventSchemas[name].safeParse(payload);
         if (parsed.success) listener(parsed.data as EventPayload<typeof name>);
         else console.warn(`Dropped malformed "${name}" event`);
-      });
+      };
+      const off = transport.onEvent(raw);
+      resyncListeners.add(raw);
+      return () => {
+        off();
+        resyncListeners.delete(raw);
+      };
     },
   };
 }

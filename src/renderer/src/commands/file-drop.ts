@@ -1,5 +1,5 @@
 import type { WorkbenchClient } from '../api/workbench-client';
-import { commandBus } from './command-bus';
+import type { DesktopCommand } from '../../../shared/desktop-commands';
 
 const maxCodeBytes = 1024 * 1024;
 const maxProblemBytes = 16 * 1024 * 1024;
@@ -8,6 +8,8 @@ export interface DropContext {
   client: Pick<WorkbenchClient, 'importProblem' | 'openModelFile'>;
   /** The desktop preload's path lookup; absent in a browser, where dropped files have no path. */
   pathForFile?: (file: File) => string;
+  /** What opening a file does, as the desktop menu's commands (use-app-commands.ts). */
+  run: (command: DesktopCommand) => void;
 }
 
 /**
@@ -23,22 +25,22 @@ export async function openDroppedFiles(files: readonly File[], context: DropCont
     try {
       if (kind === '.py') {
         if (file.size > maxCodeBytes) throw new Error('it is larger than 1 MiB');
-        commandBus.dispatch({ command: 'openCode', code: await file.text(), fileName: name });
+        context.run({ command: 'openCode', code: await file.text(), fileName: name });
       } else if (kind === '.json') {
         if (file.size > maxProblemBytes) throw new Error('it is larger than 16 MiB');
         const problem = await context.client.importProblem({ text: await file.text(), fileName: name });
-        commandBus.dispatch({ command: 'openProblem', problemId: problem.id });
+        context.run({ command: 'openProblem', problemId: problem.id });
       } else if (kind === '.gguf') {
         const path = context.pathForFile?.(file) ?? '';
         if (!path) throw new Error('models can be dropped on the desktop app; in the browser, put the file in the models folder (see Settings)');
         await context.client.openModelFile({ path });
-        commandBus.dispatch({ command: 'showView', view: 'models' });
+        context.run({ command: 'showView', view: 'models' });
       } else {
         throw new Error('the workbench opens .py code, problem .json files and .gguf models');
       }
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      commandBus.dispatch({ command: 'notice', message: `Could not open ${name}: ${reason.replace(/\.$/, '')}.` });
+      context.run({ command: 'notice', message: `Could not open ${name}: ${reason.replace(/\.$/, '')}.` });
     }
   }
 }

@@ -1,19 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { editorBridge } from '../editor/editor-bridge';
+import { starterCode } from '../editor/starter-code';
 import { monaco } from '../monaco/setup-monaco';
 import type { ResolvedTheme } from '../theme/use-resolved-theme';
 
-const starterCode = `import sys
-
-
-def main() -> None:
-    data = sys.stdin.read().split()
-    # VibeThinker's solution will appear here.
-
-
-if __name__ == "__main__":
-    main()
-`;
 
 interface EditorPaneProps {
   theme: ResolvedTheme;

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { StaticMarkdown } from '../markdown/StaticMarkdown';
-import type { GenerationView } from '../state/use-generation';
+import type { AnswerView } from '../workspace/live-answer';
 import type { Layout } from '../state/use-layout';
 import { presentationScales } from '../state/use-layout';
 import { splitSteps } from '../tutoring/steps';
 
 interface PresentationViewProps {
   statement: string;
-  generation: GenerationView | null;
+  generation: AnswerView | null;
   layout: Layout;
   onLayout: (change: Partial<Layout>) => void;
   /** The replayed answer streams in the live pane (the same one the model writes to). */

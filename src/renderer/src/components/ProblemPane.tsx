@@ -2,26 +2,57 @@ import { useState, type ReactNode } from 'react';
 import { samplingPresets, type Sampling } from '../../../shared/generation';
 import type { Template } from '../../../shared/templates';
 import { looksNonEnglish, suggestTemplate } from '../templates/suggest-template';
+import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
+import { shown } from '../workspace/workspace-store';
+import { MaxTokensWarning } from './MaxTokensWarning';
 
 interface ProblemPaneProps {
   /** Why asking is not possible right now, or null when it is. */
   blockedReason: string | null;
-  running: boolean;
   templates: Template[];
-  onAsk: (statement: string, template: Template, sampling: Sampling, followUp: boolean) => void;
-  onStop: () => void;
+  /** The loaded model's context, for the max-tokens check (null when none is loaded). */
+  contextSize: number | null;
   /** The problem's tests and the judge, below the statement. */
   tests: ReactNode;
-  statement: string;
-  onStatementChange: (statement: string) => void;
+  /** Why Answer now cannot be used (a remote server answers), or null. */
+  answerNowBlocked: string | null;
 }
 
-/** The problem statement, the template, and Ask / Stop. */
-export function ProblemPane({ blockedReason, running, templates, onAsk, onStop, tests, statement, onStatementChange: setStatement }: ProblemPaneProps) {
-  const [templateId, setTemplateId] = useState('cp-python');
+/** The session's problem statement, the template and its sampling, and Ask / Stop. */
+export function ProblemPane({ blockedReason, templates, contextSize, tests, answerNowBlocked }: ProblemPaneProps) {
+  const store = useWorkspaceStore();
+  const session = useWorkspace('session');
+  const pending = useWorkspace('pending');
+  const live = useWorkspace('live');
+  const solving = useWorkspace('solving');
+  const solvingNow = solving !== null && solving.sessionId === session?.id && solving.record === null && solving.error === null;
+  const [samples, setSamples] = useState(4);
+  const [stopWhenAccepted, setStopWhenAccepted] = useState(false);
+  const { statement } = shown({ session, pending });
+  const running = live?.view.running === true;
+  // The model is still reasoning: nothing of the answer yet, and the reasoning has begun.
+  const reasoningNow = running && live.view.answer.length === 0 && live.view.completionTokens > 0 && !live.answerNowAsked;
+  const [templateId, setTemplateId] = useState(session?.templateId ?? 'cp-python');
   const template = templates.find((t) => t.id === templateId) ?? templates[0];
   const [sampling, setSampling] = useState<Sampling>(template?.sampling ?? samplingPresets.code);
-  const [followUp, setFollowUp] = useState(false);
+  // The templates arrive after the first render: the sampling then comes from the chosen one.
+  const [samplingFromTemplate, setSamplingFromTemplate] = useState(template !== undefined);
+  if (template && !samplingFromTemplate) {
+    setSamplingFromTemplate(true);
+    setSampling({ ...template.sampling, ...(session?.templateId === template.id ? session.sampling : {}) });
+  }
+  // Another session opened: its own template choice comes with it.
+  const [shownFor, setShownFor] = useState(session?.id ?? null);
+  // Only once the templates are there: a session opened before they arrive keeps its own choice.
+  if ((session?.id ?? null) !== shownFor && templates.length > 0) {
+    setShownFor(session?.id ?? null);
+    const chosen = templates.find((t) => t.id === session?.templateId);
+    if (chosen) {
+      setTemplateId(chosen.id);
+      setSampling({ ...chosen.sampling, ...session?.sampling });
+    }
+  }
+  const setStatement = (text: string) => store.edit({ statement: text });
   const choose = (id: string) => {
     setTemplateId(id);
     const next = templates.find((t) => t.id === id);
@@ -37,9 +68,8 @@ export function ProblemPane({ blockedReason, running, templates, onAsk, onStop, 
   const suggestion = suggestTemplate(statement);
   const suggested = suggestion && suggestion !== templateId ? templates.find((t) => t.id === suggestion) : undefined;
   const ask = () => {
-    const text = statement.trim();
-    if (!text || !template) return;
-    onAsk(text, template, sampling, followUp);
+    if (!statement.trim() || !template) return;
+    void store.ask('ask', { templateId: template.id, sampling }).catch(() => undefined);
   };
   return (
     <section className="pane problem-pane" aria-label="Problem">
@@ -121,14 +151,33 @@ export function ProblemPane({ blockedReason, running, templates, onAsk, onStop, 
               onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber > 0 && setSampling({ ...sampling, maxTokens: e.target.valueAsNumber })}
             />
           </label>
-          <label className="follow-up" title="Keep the conversation: the model sees its last answer">
-            <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.target.checked)} />
-            Follow-up
+          <label title="Reasoning tokens after which the workbench closes the reasoning and the model writes its answer. 0: no budget.">
+            Reasoning budget
+            <input
+              type="number"
+              step={1024}
+              min={0}
+              max={131072}
+              aria-label="Reasoning budget"
+              value={sampling.reasoningBudget ?? 0}
+              onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 0 && setSampling({ ...sampling, reasoningBudget: e.target.valueAsNumber })}
+            />
           </label>
         </div>
+        <MaxTokensWarning maxTokens={sampling.maxTokens} contextSize={contextSize} onFix={(maxTokens) => setSampling({ ...sampling, maxTokens })} />
         <div className="pane-actions">
+          {running && (
+            <button
+              type="button"
+              disabled={!reasoningNow || answerNowBlocked !== null}
+              title={answerNowBlocked ?? (reasoningNow ? 'Close the reasoning now and let the model write its answer' : 'The answer is being written')}
+              onClick={() => void store.answerNow()}
+            >
+              Answer now
+            </button>
+          )}
           {running ? (
-            <button type="button" className="danger" onClick={onStop}>
+            <button type="button" className="danger" onClick={() => store.stop()}>
               Stop
             </button>
           ) : (
@@ -136,7 +185,31 @@ export function ProblemPane({ blockedReason, running, templates, onAsk, onStop, 
               Ask VibeThinker
             </button>
           )}
-          <span className="hint">{running ? 'Thinking…' : (blockedReason ?? 'Ctrl+Enter to ask')}</span>
+          <span className="solve-controls">
+            <button
+              type="button"
+              // Until the templates are listed there is no prompt to send: disabled, not a click that does nothing.
+              disabled={blockedReason !== null || statement.trim() === '' || solvingNow || !template}
+              title={blockedReason ?? 'Several answers at once, each judged on the tests (code) or voted on (math)'}
+              onClick={() => template && void store.solve(samples, { templateId: template.id, sampling, stopWhenAccepted }).catch((err: unknown) => store.setNotice({ message: err instanceof Error ? err.message : String(err) }))}
+            >
+              Solve ×{samples}
+            </button>
+            <select aria-label="Answers for Solve" value={samples} onChange={(e) => setSamples(Number(e.target.value))}>
+              {[2, 3, 4, 6, 8, 12, 16].map((n) => (
+                <option key={n} value={n}>
+                  ×{n}
+                </option>
+              ))}
+            </select>
+            {session && session.problem.tests.length > 0 && (
+              <label className="check" title="Stop the other answers once one passes every test">
+                <input type="checkbox" checked={stopWhenAccepted} onChange={(e) => setStopWhenAccepted(e.target.checked)} />
+                stop at the first pass
+              </label>
+            )}
+          </span>
+          <span className="hint">{running ? 'Thinking…' : (blockedReason ?? (statement.trim() === '' ? 'Write or paste the problem statement to ask' : 'Ctrl+Enter to ask'))}</span>
         </div>
         {tests}
       </div>

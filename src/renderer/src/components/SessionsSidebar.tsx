@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { WorkbenchError } from '../../../shared/api/errors';
 import type { SessionSummary } from '../../../shared/sessions';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { downloadText } from '../download';
+import { DamagedCheckFailed, DamagedFileRow, RestoredNote, useDamagedFiles } from './DamagedFiles';
 
 interface SessionsSidebarProps {
   client: WorkbenchClient;
@@ -22,10 +24,16 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
   const [format, setFormat] = useState<'markdown' | 'html' | 'json'>('html');
   const [withReasoning, setWithReasoning] = useState(true);
   const fileInput = useRef<HTMLInputElement>(null);
+  const { damaged, error: damagedError } = useDamagedFiles(client, 'session');
 
   const fail = useCallback((err: unknown) => onNotice(err instanceof Error ? err.message : String(err)), [onNotice]);
   const refresh = useCallback(() => {
-    client.listSessions({ query }).then(setSessions, fail);
+    // A list refresh while the server is away (or refuses this tab's old token) is not news: the
+    // connection banner says so, and the list is fetched again on reconnect. Anything else is shown.
+    client.listSessions({ query }).then(setSessions, (err: unknown) => {
+      const connection = err instanceof WorkbenchError && (err.name === 'TransportError' || (err.name === 'ForbiddenError' && err.code === 'unauthorized'));
+      if (!connection) fail(err);
+    });
   }, [client, query, fail]);
   useEffect(() => {
     const timer = setTimeout(refresh, query ? 150 : 0);
@@ -85,6 +93,10 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
         </p>
       )}
       <ul className="sessions-list" data-testid="sessions-list">
+        <DamagedCheckFailed error={damagedError} />
+        {damaged.filter((d) => !d.restoredFromBackup).map((d) => (
+          <DamagedFileRow key={d.keptAs || d.id} entry={d} />
+        ))}
         {sessions.length === 0 && <li className="hint">{query ? 'Nothing matches.' : 'Your work is saved here as you go.'}</li>}
         {sessions.map((s) => (
           <li key={s.id} className={s.id === currentId ? 'session current' : 'session'} data-testid="session-item">
@@ -109,6 +121,9 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
                 {s.snippet && <span className="session-snippet">{s.snippet}</span>}
               </button>
             )}
+            {damaged.filter((d) => d.id === s.id).map((d) => (
+              <RestoredNote key={d.keptAs} entry={d} />
+            ))}
             <span className="session-actions">
               <button type="button" aria-label={`Rename ${s.title}`} onClick={() => setRenaming({ id: s.id, title: s.title })}>
                 Rename

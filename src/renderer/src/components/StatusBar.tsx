@@ -14,6 +14,8 @@ const connectionLabel: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
+  // The banner above says why and what to do.
+  refused: 'Access refused',
 };
 
 export function StatusBar({ info, connection, model }: StatusBarProps) {

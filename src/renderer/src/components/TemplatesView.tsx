@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Template, TemplateEntry } from '../../../shared/templates';
 import type { WorkbenchClient } from '../api/workbench-client';
-
-type Preview = Awaited<ReturnType<WorkbenchClient['previewTemplate']>>;
+import { TemplateFields } from '../templates/TemplateFields';
+import { TemplatePreview, type Preview } from '../templates/TemplatePreview';
 
 const sampleValues = {
   problem: 'Given n (1 ≤ n ≤ 10^5), print the sum 1 + 2 + … + n.',
@@ -99,7 +99,9 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
 
   const readOnly = entry?.builtIn ?? true;
   const shownPreview = draft ? preview : null;
-  const edit = (change: Partial<Template>) => draft && setDraft({ ...draft, ...change });
+  const edit = (change: Partial<Template>) => {
+    if (draft) setDraft({ ...draft, ...change });
+  };
   const dirty = draft !== null && entry?.template !== null && JSON.stringify(draft) !== JSON.stringify(entry?.template);
 
   return (
@@ -161,63 +163,8 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
                 </>
               )}
             </div>
-            <label className="template-field">
-              Description
-              <input aria-label="Description" value={draft.description} disabled={readOnly} onChange={(e) => edit({ description: e.target.value })} />
-            </label>
-            <label className="template-field">
-              Tags (comma-separated)
-              <input aria-label="Tags" value={draft.tags.join(', ')} disabled={readOnly} onChange={(e) => edit({ tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
-            </label>
-            <label className="template-field">
-              System prompt (leave empty for none, as the model's official usage)
-              <textarea aria-label="System prompt" value={draft.system ?? ''} disabled={readOnly} onChange={(e) => edit({ system: e.target.value === '' ? null : e.target.value })} />
-            </label>
-            <label className="template-field">
-              Prompt — variables: {'{{problem}} {{language}} {{tests}} {{feedback}} {{code}}'}
-              <textarea aria-label="Prompt body" className="template-body" value={draft.body} disabled={readOnly} onChange={(e) => edit({ body: e.target.value })} />
-            </label>
-            <div className="sampling-row">
-              <label>
-                Temperature
-                <input type="number" step={0.05} min={0} max={2} aria-label="Template temperature" value={draft.sampling.temperature} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, temperature: e.target.valueAsNumber } })} />
-              </label>
-              <label>
-                top_p
-                <input type="number" step={0.01} min={0} max={1} aria-label="Template top_p" value={draft.sampling.topP} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topP: e.target.valueAsNumber } })} />
-              </label>
-              <label>
-                top_k (0 = off)
-                <input type="number" min={0} aria-label="Template top_k" value={draft.sampling.topK} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topK: e.target.valueAsNumber } })} />
-              </label>
-              <label>
-                Max tokens
-                <input type="number" min={1} aria-label="Template max tokens" value={draft.sampling.maxTokens} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, maxTokens: e.target.valueAsNumber } })} />
-              </label>
-              <label>
-                To the editor
-                <select aria-label="Send to the editor" value={draft.sendToEditor} disabled={readOnly} onChange={(e) => edit({ sendToEditor: e.target.value as Template['sendToEditor'] })}>
-                  <option value="lastPython">last Python block</option>
-                  <option value="lastCode">last code block</option>
-                  <option value="none">nothing</option>
-                </select>
-              </label>
-            </div>
-            {shownPreview && (shownPreview.unknown.length > 0 || shownPreview.unused.length > 0) && (
-              <p className="notice-text" data-testid="template-warnings">
-                {shownPreview.unknown.length > 0 && `Unknown variables: ${shownPreview.unknown.join(', ')}. `}
-                {shownPreview.unused.length > 0 && `Unused variables: ${shownPreview.unused.join(', ')}.`}
-              </p>
-            )}
-            {shownPreview && (
-              <div className="template-preview">
-                <p className="hint" data-testid="template-tokens">
-                  Exactly what the model receives · {shownPreview.tokens.toLocaleString()} tokens{shownPreview.exactTokens ? '' : ' (estimate; load a model for the exact count)'}
-                  {shownPreview.contextSize ? ` of ${shownPreview.contextSize.toLocaleString()}` : ''}
-                </p>
-                <pre data-testid="template-preview">{shownPreview.prompt}</pre>
-              </div>
-            )}
+            <TemplateFields draft={draft} readOnly={readOnly} onEdit={edit} />
+            {shownPreview && <TemplatePreview preview={shownPreview} />}
             {history.length > 0 && (
               <details className="template-history">
                 <summary>History ({history.length} saves)</summary>

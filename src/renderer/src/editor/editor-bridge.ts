@@ -94,17 +94,3 @@ export const editorBridge = {
     return offer;
   },
 };
-
-/** The last fenced Python block of a Markdown answer, or null. */
-export function lastPythonBlock(markdown: string): string | null {
-  const blocks = [...markdown.matchAll(/^[ ]{0,3}(`{3,}|~{3,})[ \t]*(python3?|py)\b[^\n]*\n([\s\S]*?)\n[ ]{0,3}\1[ \t]*$/gim)];
-  const last = blocks.at(-1);
-  return last?.[3] !== undefined ? `${last[3]}\n` : null;
-}
-
-/** The last fenced code block of any language, or null. */
-export function lastCodeBlock(markdown: string): string | null {
-  const blocks = [...markdown.matchAll(/^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n[ ]{0,3}\1[ \t]*$/gm)];
-  const last = blocks.at(-1);
-  return last?.[2] !== undefined ? `${last[2]}\n` : null;
-}

@@ -12,36 +12,30 @@ interface MarkdownStreamProps {
   hooks: RenderHooks;
   className?: string;
   testId?: string;
-  /** After each frame that changed the rendered text. */
-  onRendered?: () => void;
 }
 
 /**
  * Hosts a StreamRenderer: React owns only the container; the renderer adds
  * finished blocks and redraws the tail itself, once per animation frame.
  */
-export function MarkdownStream({ stream, version, finalText, hooks, className, testId, onRendered }: MarkdownStreamProps) {
+export function MarkdownStream({ stream, version, finalText, hooks, className, testId }: MarkdownStreamProps) {
   const container = useRef<HTMLDivElement>(null);
   const renderer = useRef<StreamRenderer | null>(null);
   const consumed = useRef({ stream: null as TextStream | null, chunks: 0, finished: false });
   const hooksRef = useRef(hooks);
-  const renderedRef = useRef(onRendered);
   useEffect(() => {
     hooksRef.current = hooks;
-    renderedRef.current = onRendered;
-  }, [hooks, onRendered]);
+  }, [hooks]);
 
   useEffect(() => {
     if (!container.current) return;
-    renderer.current = new StreamRenderer(
-      container.current,
-      {
-        onOpenCode: (code, lang) => hooksRef.current.onOpenCode?.(code, lang),
-        onCopyTex: (tex) => hooksRef.current.onCopyTex?.(tex),
-      },
-      { afterRender: () => renderedRef.current?.() },
-    );
+    renderer.current = new StreamRenderer(container.current, {
+      onOpenCode: (code, lang) => hooksRef.current.onOpenCode?.(code, lang),
+      onCopyTex: (tex) => hooksRef.current.onCopyTex?.(tex),
+    });
     return () => {
+      // Unmounted (a turn folded away): a slicing in progress stops instead of rendering into nothing.
+      renderer.current?.reset();
       renderer.current = null;
     };
   }, []);
@@ -63,7 +57,8 @@ export function MarkdownStream({ stream, version, finalText, hooks, className, t
         r.reset();
         r.append(finalText);
       }
-      r.finish();
+      // A saved answer opened at once is rendered over several frames, never in one long freeze.
+      r.finishInSlices();
       state.finished = true;
     }
   }, [stream, version, finalText]);

@@ -57,6 +57,70 @@ describe('StreamRenderer', () => {
     }
   });
 
+  it('renders a large finished text over several frames, each within its budget, to the same DOM as in one go', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `Step ${i}. ${transcript}`).join('\n\n');
+    const whole = renderWhole(long);
+    const frames: (() => void)[] = [];
+    const container = document.createElement('div');
+    const renderer = new StreamRenderer(container, {}, { schedule: (work) => frames.push(work) });
+    renderer.append(long);
+    renderer.finishInSlices();
+    // The first slice ran at once and left the rest for later frames.
+    expect(frames.length).toBeGreaterThan(0);
+    expect(container.innerHTML).not.toBe(whole);
+    expect(renderer.text).toBe(long);
+    let count = 1;
+    while (frames.length > 0) {
+      frames.shift()?.();
+      count++;
+    }
+    expect(count).toBeGreaterThan(2);
+    expect(container.innerHTML).toBe(whole);
+    // Another answer in the same container stops a slicing in progress; finish() completes one at once.
+    renderer.reset();
+    renderer.append(long);
+    renderer.finishInSlices();
+    renderer.finish();
+    expect(container.innerHTML).toBe(whole);
+    renderer.append('New answer.');
+    renderer.finish();
+    frames.splice(0).forEach((f) => f());
+    expect(container.textContent).toBe('New answer.');
+  });
+
+  it('shows a stream faster than a frame can render a little behind, in order, and catches up to the same DOM', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `Step ${i}. ${transcript}`).join('\n\n');
+    const frames: (() => void)[] = [];
+    const container = document.createElement('div');
+    const renderer = new StreamRenderer(container, {}, { schedule: (work) => frames.push(work) });
+    renderer.append(`${long}\n\nStill writ`);
+    frames.shift()?.();
+    // One frame rendered some finished blocks, not all, and held the tail back: its text comes after the rest.
+    const firstFrame = container.querySelectorAll('.md-block').length;
+    expect(firstFrame).toBeGreaterThan(0);
+    expect(frames).toHaveLength(1);
+    expect(container.querySelector('.md-tail')).toBeNull();
+    expect(container.textContent).toContain('Step 0.');
+    expect(container.textContent).not.toContain('Step 59.');
+    let count = 1;
+    while (frames.length > 0) {
+      frames.shift()?.();
+      count++;
+    }
+    expect(count).toBeGreaterThan(2);
+    expect(container.querySelector('.md-tail')?.textContent).toBe('Still writ');
+    renderer.finish();
+    expect(container.innerHTML).toBe(renderWhole(`${long}\n\nStill writ`));
+    // Finishing while behind renders the rest at once.
+    const again = document.createElement('div');
+    const behind = new StreamRenderer(again, {}, { schedule: (work) => frames.push(work) });
+    behind.append(long);
+    frames.shift()?.();
+    behind.finish();
+    frames.splice(0).forEach((f) => f());
+    expect(again.innerHTML).toBe(renderWhole(long));
+  });
+
   it('renders math, keeps prices and code as text, and never shows a KaTeX error', () => {
     const container = renderInto(transcript);
     expect(container.querySelectorAll('.katex').length).toBeGreaterThanOrEqual(8);

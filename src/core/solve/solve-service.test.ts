@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SolveUpdate } from '../../shared/solve';
+import { forkedScript, writeTinyModel } from '../../../test/fixtures/tiny-model/tiny-model';
+import { useTempDirs } from '../../../test/helpers/temp-dir';
+import { silentLogger } from '../logger';
+import { WorkbenchCore } from '../workbench-core';
+
+
+/** Solve ×N through the API on a real core and tiny model: updates as it goes, the run saved with the session. */
+describe('solveSession', () => {
+  const tempDir = useTempDirs();
+
+  it('math: four answers voted on, every update for the run, the record saved in the session', async () => {
+    const dataDir = await tempDir();
+    const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
+    try {
+      const model = await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script: forkedScript(['So', 'Ġthe', 'Ġanswer', 'Ġis'], ['Ġ$\\boxed{\\frac12}$.', 'Ġ$\\boxed{0.5}$.']) });
+      await core.handlers.updateSettings({ threads: 2 });
+      await core.handlers.loadModel({ path: model });
+      const session = await core.handlers.createSession({ statement: 'What is one half?' });
+      await core.handlers.updateSession({ id: session.id, changes: { templateId: 'math' } });
+      const updates: SolveUpdate[] = [];
+      const ended = new Promise<SolveUpdate>((resolve) =>
+        core.events.subscribe((name, payload) => {
+          if (name !== 'solveUpdate') return;
+          updates.push(payload as SolveUpdate);
+          if ((payload as SolveUpdate).record || (payload as SolveUpdate).error) resolve(payload as SolveUpdate);
+        }),
+      );
+      const { solveId } = await core.handlers.solveSession({ id: session.id, samples: 4, sampling: { maxTokens: 64 } });
+      const last = await ended;
+      expect(last.error).toBeUndefined();
+      expect(last.solveId).toBe(solveId);
+      expect(updates.filter((u) => u.candidate)).toHaveLength(4);
+      expect(last.record?.kind).toBe('math');
+      expect(last.record?.votes).toEqual([expect.objectContaining({ count: 4, share: 1 })]);
+      const saved = await core.handlers.getSession({ id: session.id });
+      expect(saved.solves.map((s) => s.id)).toEqual([solveId]);
+    } finally {
+      await core.dispose();
+    }
+  }, 60_000);
+
+  it('refuses with the reason when a remote server answers, and when nothing is written', async () => {
+    const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0', mode: 'web', log: silentLogger });
+    try {
+      const empty = await core.handlers.createSession({});
+      await expect(core.handlers.solveSession({ id: empty.id, samples: 2 })).rejects.toMatchObject({ code: 'no_model' });
+      await core.handlers.updateSettings({ remote: { baseUrl: 'http://127.0.0.1:9/v1', model: 'm', apiKey: null } });
+      await expect(core.handlers.solveSession({ id: empty.id, samples: 2 })).rejects.toMatchObject({ code: 'remote_backend' });
+    } finally {
+      await core.dispose();
+    }
+  });
+});

@@ -1,0 +1,16 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { notifyWhenAway } from '../commands/notify-when-away';
+import type { WorkspaceStore } from '../workspace/workspace-store';
+
+/** A long answer that finishes while the user is elsewhere gets a desktop notification. */
+export function useAnswerNotification(store: WorkspaceStore): void {
+  const answering = useSyncExternalStore(store.subscribe, () => store.getState().live?.view.running === true);
+  const startedAt = useRef<number | null>(null);
+  useEffect(() => {
+    if (answering && startedAt.current === null) startedAt.current = Date.now();
+    if (!answering && startedAt.current !== null) {
+      notifyWhenAway(startedAt.current, 'VibeThinker finished', 'The answer is ready in the workbench.');
+      startedAt.current = null;
+    }
+  }, [answering]);
+}

@@ -1,0 +1,41 @@
+import { useWorkspace, useWorkspaceStore } from '../../workspace/use-workspace';
+
+/** The workspace's message of the moment (a problem arrived, an error), with the session it offers to open. */
+export function NoticeBanner({ onOpened }: { onOpened: () => void }) {
+  const store = useWorkspaceStore();
+  const notice = useWorkspace('notice');
+  if (!notice) return null;
+  const target = notice.openSession;
+  return (
+    <div className="banner notice" role="status" data-testid="notice">
+      <span>{notice.message}</span>
+      {target && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            store.setNotice(null);
+            void store.open(target).then(onOpened, () => undefined);
+          }}
+        >
+          Open it
+        </button>
+      )}
+      {notice.offerCode !== undefined && (
+        <button
+          type="button"
+          onClick={() => {
+            const code = notice.offerCode ?? '';
+            store.setNotice(null);
+            store.offerCode(code, 'file');
+          }}
+        >
+          Show theirs
+        </button>
+      )}
+      <button type="button" aria-label="Dismiss" onClick={() => store.setNotice(null)}>
+        ×
+      </button>
+    </div>
+  );
+}

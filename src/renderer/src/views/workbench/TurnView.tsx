@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { TurnKind } from '../../../../shared/sessions';
+import { AnswerBody } from '../../components/AnswerBody';
+import type { RenderHooks } from '../../markdown/render-block';
+import type { AnswerView } from '../../workspace/live-answer';
+
+interface TurnViewProps {
+  index: number;
+  kind: TurnKind;
+  /** What was asked (a follow-up's text, the feedback sent); the question on the problem shows none. */
+  text: string;
+  view: AnswerView;
+  /** The latest turn is unfolded as the layout says; earlier ones start folded. */
+  latest: boolean;
+  reasoningOpen: boolean;
+  onReasoningToggle: (open: boolean) => void;
+  hooks: RenderHooks & { onCopyTex: (tex: string) => void };
+  onStop: () => void;
+  onAnswerNow?: () => void;
+  onCopyAnswer: (text: string) => void;
+  /** Asks the same again (offered on a failed latest turn). */
+  onRetry?: () => void;
+  /** The code this answer produced, to put in the editor (null when it gave none). */
+  code: string | null;
+  onOpenCode: (code: string) => void;
+  model: string | null;
+}
+
+const kindWords: Record<TurnKind, string> = { ask: 'Question', followUp: 'Follow-up', fix: 'Fix with feedback' };
+
+/** One turn of the conversation: what was asked, and the answer with its reasoning and stats. */
+export function TurnView({ index, kind, text, view, latest, reasoningOpen, onReasoningToggle, hooks, onStop, onAnswerNow, onCopyAnswer, onRetry, code, onOpenCode, model }: TurnViewProps) {
+  // Earlier turns: folded reasoning by default, each with its own toggle (the layout remembers the latest's).
+  const [earlierOpen, setEarlierOpen] = useState(false);
+  return (
+    <article className="turn" data-testid="turn" data-kind={kind} aria-label={`${kindWords[kind]} ${index + 1}`}>
+      <header className="turn-header">
+        <span className="turn-kind">{kindWords[kind]}</span>
+        {model && <span className="hint">{model}</span>}
+        <span className="spacer" />
+        {code && (
+          <button type="button" className="link-button" onClick={() => onOpenCode(code)} data-testid="open-turn-code">
+            Open this code
+          </button>
+        )}
+      </header>
+      {kind !== 'ask' && text && (
+        <details className="turn-asked" data-testid="turn-asked" open={kind === 'followUp'}>
+          <summary>{kind === 'fix' ? 'Feedback sent' : 'Asked'}</summary>
+          <p className="turn-text">{text}</p>
+        </details>
+      )}
+      <AnswerBody
+        view={view}
+        hooks={hooks}
+        reasoningOpen={latest ? reasoningOpen : earlierOpen}
+        onReasoningToggle={latest ? onReasoningToggle : setEarlierOpen}
+        onStop={onStop}
+        {...(onAnswerNow ? { onAnswerNow } : {})}
+        onCopyAnswer={onCopyAnswer}
+        onRetry={onRetry}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { forkedScript, writeTinyModel } from './fixtures/tiny-model/tiny-model';
+import { runVibe } from './helpers/run-vibe';
+import { useTempDirs } from './helpers/temp-dir';
+
+/**
+ * A scripted tiny model whose answer forks: the token before the fork is
+ * followed by two successors in the script, so sampling picks either, and
+ * the N answers differ. Seeds make the run reproducible; the checks hold
+ * whichever way each answer went.
+ */
+
+interface Candidate { index: number; verdict: string | null; final: string | null; code: string | null; report: { passed: number; total: number } | null }
+interface Result { kind: string; candidates: Candidate[]; votes: { answer: string; count: number; share: number }[]; best: number | null }
+
+describe('vibe solve (real processes, tiny scripted model)', () => {
+  const tempDir = useTempDirs();
+
+  it('code: 8 answers at once, each judged on the tests, best first; exits 0 when one passed every test', async () => {
+    const dir = await tempDir();
+    const model = await writeTinyModel(join(dir, 'tiny.gguf'), { script: forkedScript(['```pythonĊprint('], ['3)Ċ```', '4)Ċ```']) });
+    const problem = join(dir, 'problem.json');
+    await writeFile(problem, JSON.stringify({ name: 'Three', statement: 'Print 3.', timeLimit: 2000, memoryLimit: 256, tests: [{ input: '', output: '3\n' }] }));
+    const run = runVibe(['solve', problem, '--samples', '8', '--seed', '7', '--json', '--model', model, '--data-dir', await tempDir()]);
+    expect(await run.exit).toBe(0);
+    const result = JSON.parse(run.stdout) as Result;
+    expect(result.kind).toBe('code');
+    expect(result.candidates).toHaveLength(8);
+    const verdicts = result.candidates.map((c) => c.verdict);
+    expect(new Set(verdicts)).toEqual(new Set(['AC', 'WA']));
+    // Sorted by verdict: every accepted answer before every wrong one; the best is accepted.
+    expect(verdicts.lastIndexOf('AC')).toBeLessThan(verdicts.indexOf('WA'));
+    expect(result.candidates.find((c) => c.index === result.best)?.code).toBe('print(3)\n');
+  }, 120_000);
+
+  it('math: answers written as \\frac12 and 0.5 are one vote, and the table says so', async () => {
+    const dir = await tempDir();
+    const model = await writeTinyModel(join(dir, 'tiny.gguf'), { script: forkedScript(['So', 'Ġthe', 'Ġanswer', 'Ġis'], ['Ġ$\\boxed{\\frac12}$.', 'Ġ$\\boxed{0.5}$.']) });
+    const json = runVibe(['solve', 'What is one half?', '--math', '--samples', '8', '--seed', '3', '--json', '--model', model, '--data-dir', await tempDir()]);
+    expect(await json.exit).toBe(0);
+    const result = JSON.parse(json.stdout) as Result;
+    expect(new Set(result.candidates.map((c) => c.final))).toEqual(new Set(['\\frac12', '0.5']));
+    expect(result.votes).toHaveLength(1);
+    expect(result.votes[0]).toMatchObject({ count: 8, share: 1 });
+
+    const table = runVibe(['solve', 'What is one half?', '--math', '--samples', '4', '--model', model, '--data-dir', await tempDir()]);
+    expect(await table.exit).toBe(0);
+    expect(table.stdout).toMatch(/^answer \| votes \| share\n(\\frac12|0\.5) \| 4 \| 100%\n\nMajority: (\\frac12|0\.5) \(4 of 4\)/);
+  }, 120_000);
+
+  it('refuses a sample count outside 2 to 16 with the reason', async () => {
+    const run = runVibe(['solve', 'x', '--samples', '40', '--data-dir', await tempDir()]);
+    expect(await run.exit).toBe(2);
+    expect(run.stderr).toContain('--samples must be a whole number from 2 to 16');
+  });
+});
