@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/core/logger';
 import { WorkbenchCore } from '../src/core/workbench-core';
 import { createWorkbenchClient } from '../src/renderer/src/api/workbench-client';
-import { WorkspaceStore } from '../src/renderer/src/workspace/workspace-store';
+import { shown, WorkspaceStore } from '../src/renderer/src/workspace/workspace-store';
 import { writeTinyModel } from './fixtures/tiny-model/tiny-model';
 import { useTempDirs } from './helpers/temp-dir';
 import { fakeEditor, inMemoryTransport } from './helpers/workspace-harness';
@@ -18,7 +18,7 @@ describe('the workspace store (the renderer’s one store) over a real core', ()
     for (const core of cores.splice(0)) await core.dispose();
   });
 
-  async function setup(script?: string[], drop?: (name: string) => boolean) {
+  async function setup(script?: string[], drop?: (name: string) => boolean, before?: (method: string) => Promise<void> | undefined) {
     const dataDir = await tempDir();
     const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'desktop', log: silentLogger });
     cores.push(core);
@@ -26,7 +26,7 @@ describe('the workspace store (the renderer’s one store) over a real core', ()
       await core.handlers.updateSettings({ contextSize: 2048, backend: 'cpu' });
       await core.handlers.loadModel({ path: await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script }) });
     }
-    const client = createWorkbenchClient(inMemoryTransport(core, { drop }));
+    const client = createWorkbenchClient(inMemoryTransport(core, { drop, before }));
     const editor = fakeEditor(starter);
     const store = new WorkspaceStore(client, editor, starter);
     return { core, client, editor, store };
@@ -48,6 +48,31 @@ describe('the workspace store (the renderer’s one store) over a real core', ()
     const session = store.getState().session;
     expect(session?.title).toBe('Count the lattice paths in a 3 by 3 grid.');
     expect((await core.handlers.listSessions(undefined)).map((s) => s.id)).toEqual([session?.id]);
+  });
+
+  it('what is on its way to core stays shown, and what is typed meanwhile is neither hidden nor lost', async () => {
+    let held = false;
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { core, store } = await setup(undefined, undefined, (method) => {
+      if (method !== 'updateSession') return undefined;
+      held = true;
+      return gate;
+    });
+    store.edit({ statement: 'Sum of' });
+    const saving = store.flush();
+    await until(() => held);
+    // Mid-save: the box still shows the text being saved (not the empty session), so Ask stays enabled.
+    expect(shown(store.getState()).statement).toBe('Sum of');
+    store.edit({ statement: 'Sum of two' });
+    release();
+    await saving;
+    expect(shown(store.getState()).statement).toBe('Sum of two');
+    expect(store.getState().saveState).toBe('saving');
+    await store.flush();
+    const id = store.getState().session?.id ?? '';
+    expect((await core.handlers.getSession({ id })).problem.statement).toBe('Sum of two');
+    expect(store.getState()).toMatchObject({ pending: {}, saveState: 'saved' });
   });
 
   it('New session starts empty: nothing of the previous problem, tests, verdicts or code carries over', async () => {

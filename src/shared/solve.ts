@@ -32,6 +32,8 @@ export const SolveRecordSchema = z.object({
   samples: z.number().int().min(2).max(16),
   templateId: z.string().max(64),
   sampling: SamplingSchema.partial(),
+  /** Answer i sampled with seed + i (absent in runs saved before seeds were recorded). */
+  seed: z.number().int().min(0).max(2 ** 31).optional(),
   prompt: z.string().max(2_000_000),
   candidates: z.array(SolveCandidateSchema).max(16),
   votes: z.array(SolveVoteSchema).max(16),
@@ -48,6 +50,8 @@ export const SolveSessionInputSchema = z
     sampling: SamplingSchema.partial().optional(),
     /** Stop the other answers once one passes every test. */
     stopWhenAccepted: z.boolean().optional(),
+    /** Answer i samples with seed + i: the same run again (as `vibe solve --seed`). Default: a random seed. */
+    seed: z.number().int().min(0).max(2 ** 31).optional(),
     /** Chosen by the caller so it can match the events to this run before the call returns. */
     solveId: z.string().regex(/^[\w-]{1,80}$/).optional(),
   })

@@ -4,13 +4,17 @@ import type { Transport } from '../../src/renderer/src/api/transport';
 import type { EditorPort } from '../../src/renderer/src/workspace/workspace-store';
 
 /** A transport that hands calls straight to core, as IPC would, with a JSON round trip. */
-export function inMemoryTransport(core: WorkbenchCore, options: { drop?: (name: string) => boolean } = {}): Transport & { inject(name: string, payload: unknown): void } {
+export function inMemoryTransport(core: WorkbenchCore, options: { drop?: (name: string) => boolean; before?: (method: string) => Promise<void> | undefined } = {}): Transport & { inject(name: string, payload: unknown): void } {
   const listeners = new Set<(name: string, payload: unknown) => void>();
   // `drop`: events lost on the way, as over a WebSocket that was down for a moment.
   core.events.subscribe((name, payload) => !options.drop?.(name) && listeners.forEach((l) => l(name, JSON.parse(JSON.stringify(payload)))));
   return {
     kind: 'desktop',
-    call: async (method, input) => JSON.parse(JSON.stringify(await dispatch(core.handlers, method, input))),
+    // `before`: a call held on its way, as over a slow network.
+    call: async (method, input) => {
+      await options.before?.(method);
+      return JSON.parse(JSON.stringify(await dispatch(core.handlers, method, input)));
+    },
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -42,6 +42,40 @@ describe('solveSession', () => {
     }
   }, 60_000);
 
+  it('a seed gives the same run again, and the record says which seed it was', async () => {
+    const dataDir = await tempDir();
+    const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
+    try {
+      const model = await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script: forkedScript(['```pythonĊprint('], ['3)Ċ```', '4)Ċ```']) });
+      await core.handlers.updateSettings({ threads: 2 });
+      await core.handlers.loadModel({ path: model });
+      const session = await core.handlers.createSession({ statement: 'Print three.' });
+      const run = async (seed?: number) => {
+        const ended = new Promise<SolveUpdate>((resolve) =>
+          core.events.subscribe((name, payload) => {
+            const update = payload as SolveUpdate;
+            if (name === 'solveUpdate' && (update.record || update.error)) resolve(update);
+          }),
+        );
+        await core.handlers.solveSession({ id: session.id, samples: 6, sampling: { maxTokens: 64 }, ...(seed !== undefined ? { seed } : {}) });
+        const { record, error } = await ended;
+        expect(error).toBeUndefined();
+        return record;
+      };
+      const answers = (r: Awaited<ReturnType<typeof run>>) => [...(r?.candidates ?? [])].sort((a, b) => a.index - b.index).map((c) => c.code);
+      const first = await run(7);
+      const again = await run(7);
+      expect(first?.seed).toBe(7);
+      expect(answers(again)).toEqual(answers(first));
+      // Seed 7's six answers are not all alike (else this proves nothing about seeds).
+      expect(new Set(answers(first)).size).toBe(2);
+      const unseeded = await run();
+      expect(unseeded?.seed).toEqual(expect.any(Number));
+    } finally {
+      await core.dispose();
+    }
+  }, 90_000);
+
   it('refuses with the reason when a remote server answers, and when nothing is written', async () => {
     const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0', mode: 'web', log: silentLogger });
     try {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import type { Session } from '../../shared/sessions';
@@ -78,6 +78,8 @@ export class SolveService {
     const rendered = renderTemplate(template, { problem: statement, language: 'Python 3', code: session.code, tests: sampleTestsText(session.problem.tests), feedback: '' });
     const sampling = { ...template.sampling, ...session.sampling, ...input.sampling };
     const samples = input.samples ?? 4;
+    // Chosen here, not in solveN, so the record says which seed gives this run again.
+    const seed = input.seed ?? randomInt(0, 2 ** 30);
     const tokens = Array.from({ length: samples }, () => 0);
     let lastProgress = 0;
     const emit = (extra: object) => this.deps.events.emit('solveUpdate', { sessionId: session.id, solveId, samples, ...extra });
@@ -92,6 +94,7 @@ export class SolveService {
       problem: kind === 'code' && problem.tests.length > 0 && !problem.interactive ? { name: problem.name || session.title, tests: problem.tests, timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit, ...(problem.comparison ? { comparison: problem.comparison } : {}) } : null,
       kind,
       stopWhenAccepted: input.stopWhenAccepted ?? false,
+      seed,
       python: this.deps.python(),
       signal: abort.signal,
       onProgress: ({ index, completionTokens }) => {
@@ -108,7 +111,7 @@ export class SolveService {
         // Kept without the reasoning (the cards show answers; 16 reasonings of 40k tokens would swell the
         // session file that every autosave rewrites); `vibe solve --json` prints it whole.
         const candidates = result.candidates.map((c) => ({ ...c, reasoning: '' }));
-        const record: SolveRecord = { id: solveId, at: new Date().toISOString(), kind, samples, templateId, sampling, prompt: rendered.user, candidates, votes: result.votes, best: result.best };
+        const record: SolveRecord = { id: solveId, at: new Date().toISOString(), kind, samples, templateId, sampling, seed, prompt: rendered.user, candidates, votes: result.votes, best: result.best };
         await this.deps.change(session.id, (current) => ({ ...current, solves: [...current.solves, record].slice(-maxKept) }));
         emit({ record });
       })

@@ -164,7 +164,6 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
             />
           </label>
         </div>
-        <MaxTokensWarning maxTokens={sampling.maxTokens} contextSize={contextSize} onFix={(maxTokens) => setSampling({ ...sampling, maxTokens })} />
         <div className="pane-actions">
           {running && (
             <button
@@ -211,6 +210,8 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
           </span>
           <span className="hint">{running ? 'Thinking…' : (blockedReason ?? (statement.trim() === '' ? 'Write or paste the problem statement to ask' : 'Ctrl+Enter to ask'))}</span>
         </div>
+        {/* Below the actions: it appears once a model is loaded, and must not move the buttons under the pointer. */}
+        <MaxTokensWarning maxTokens={sampling.maxTokens} contextSize={contextSize} onFix={(maxTokens) => setSampling({ ...sampling, maxTokens })} />
         {tests}
       </div>
     </section>

@@ -235,7 +235,9 @@ export class WorkspaceStore {
   async #save(create: boolean): Promise<void> {
     const sending = this.#state.pending;
     if (Object.keys(sending).length === 0 && !(create && !this.#state.session)) return;
-    this.#set({ pending: {} });
+    // What is on its way stays in `pending` (shown on top of the session) until core answers: cleared
+    // now, the statement box would show the older text for a round trip, and a key typed then would
+    // land on that older text (and the buttons would be disabled under the pointer).
     try {
       const base = this.#state.session ?? (await this.client.createSession(undefined));
       // The code this edit was made on: if another window saved other code since, core keeps theirs.
@@ -243,10 +245,13 @@ export class WorkspaceStore {
       // Set before the answer comes: a refresh that reads this very save first must not look like another window's.
       if (sending.code !== undefined) this.#editorBase = sending.code;
       const saved = await this.client.updateSession({ id: base.id, changes });
-      // Edits made while this was on its way stay pending, on top of what came back.
-      this.#set({ session: saved, saveState: Object.keys(this.#state.pending).length > 0 ? 'saving' : 'saved', error: null });
+      // Only what was saved leaves `pending`: a field changed again meanwhile stays, on top of what came back.
+      const sent = sending as Record<string, unknown>;
+      const rest = Object.fromEntries(Object.entries(this.#state.pending).filter(([key, value]) => sent[key] !== value)) as SessionChanges;
+      this.#set({ session: saved, pending: rest, saveState: Object.keys(rest).length > 0 ? 'saving' : 'saved', error: null });
     } catch (err) {
-      this.#set({ pending: { ...sending, ...this.#state.pending }, saveState: 'failed', error: `Not saved yet: ${message(err)}` });
+      // Nothing left `pending`: it is all sent again by the next save.
+      this.#set({ saveState: 'failed', error: `Not saved yet: ${message(err)}` });
     }
   }
 
