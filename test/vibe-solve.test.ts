@@ -41,6 +41,8 @@ describe('vibe solve (real processes, tiny scripted model)', () => {
     const json = runVibe(['solve', 'What is one half?', '--math', '--samples', '8', '--seed', '3', '--json', '--model', model, '--data-dir', await tempDir()]);
     expect(await json.exit).toBe(0);
     const result = JSON.parse(json.stdout) as Result;
+    // Every answer has a final one; if not, the message shows how that answer ended.
+    expect(result.candidates.filter((c) => c.final === null), JSON.stringify(result.candidates.filter((c) => c.final === null)).slice(0, 2000)).toEqual([]);
     expect(new Set(result.candidates.map((c) => c.final))).toEqual(new Set(['\\frac12', '0.5']));
     expect(result.votes).toHaveLength(1);
     expect(result.votes[0]).toMatchObject({ count: 8, share: 1 });

@@ -15,6 +15,7 @@ import { consoleLogger, type Logger } from './logger';
 import { nodeLlamaCppVersion } from './llm/binding-version';
 import { sessionHandlers } from './sessions/session-service';
 import { EvalService } from './eval/eval-service';
+import { FixLoopService } from './workspace/fix-loop';
 import { WorkspaceService } from './workspace/workspace-service';
 import type { SessionStore } from './sessions/session-store';
 import { cleanStaleTempFiles } from './storage/stale-temp-files';
@@ -55,6 +56,7 @@ export class WorkbenchCore {
   readonly evals: EvalService;
   readonly workspace: WorkspaceService;
   readonly solve: SolveService;
+  readonly fixLoops: FixLoopService;
   #disposed = false;
   #pingSeq = 0;
 
@@ -121,6 +123,12 @@ export class WorkbenchCore {
       whenReady: async () => (await this.llm.host.whenReady()) !== null,
       remote: () => Boolean(this.settings.get().remote),
     });
+    this.fixLoops = new FixLoopService({
+      workspace: this.workspace,
+      sessions: sessions.store,
+      events: this.events,
+      stopGeneration: (id) => void this.llm.handlers.stopGeneration({ id }),
+    });
     this.handlers = {
       ...this.llm.handlers,
       ...this.judging.handlers,
@@ -129,6 +137,7 @@ export class WorkbenchCore {
       ...this.workspace.handlers,
       ...this.evals.handlers,
       ...this.solve.handlers,
+      ...this.fixLoops.handlers,
       listDamagedFiles: async (input) => [
         ...(input?.kind === 'problem' ? [] : await this.sessions.listDamaged()),
         ...(input?.kind === 'session' ? [] : await this.judging.store.listDamaged()),
@@ -186,6 +195,7 @@ export class WorkbenchCore {
     this.#disposed = true;
     await this.evals.dispose();
     this.solve.stopAll();
+    this.fixLoops.stopAll();
     // The model goes last but one: an answer being written is stopped and waited for, then saved as its turn.
     await Promise.all([this.llm.dispose(), this.judging.dispose()]);
     await this.workspace.settle();

@@ -142,6 +142,11 @@ export class WorkspaceService {
   /** Turns still being saved after their answer ended: shutting down waits for them (`settle`). */
   readonly #saving = new Set<Promise<void>>();
 
+  /** Resolves once the session's answer in progress (if any) has ended and is saved as its turn. */
+  answerSaved(id: string): Promise<void> {
+    return this.#inProgress.get(id)?.saved ?? Promise.resolve();
+  }
+
   /** Resolves once every answer that has ended is saved as its turn. */
   async settle(): Promise<void> {
     await Promise.all([...this.#saving]);

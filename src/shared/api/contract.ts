@@ -1,4 +1,5 @@
 import { SolveSessionInputSchema, SolveUpdateSchema } from '../solve';
+import { FixLoopInputSchema, FixProgressSchema } from '../fix-loop';
 import { z } from 'zod';
 import { AppInfoSchema } from '../app-info';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
@@ -170,6 +171,12 @@ export const methodSchemas = {
    */
   solveSession: { input: SolveSessionInputSchema, output: z.object({ solveId: z.string() }) },
   stopSolve: { input: z.object({ solveId: z.string().max(80) }).strict(), output: z.object({ stopped: z.boolean() }) },
+  /**
+   * Fix until accepted: judges the session's code, then up to `rounds` times sends the first failure to the
+   * model (a fix turn), puts its code in the session and judges it; returns at once, progress comes as `fixProgress`.
+   */
+  fixUntilAccepted: { input: FixLoopInputSchema, output: z.object({ loopId: z.string() }) },
+  stopFix: { input: z.object({ loopId: z.string().max(80) }).strict(), output: z.object({ stopped: z.boolean() }) },
   importSession: { input: z.object({ text: z.string().max(64 * 1024 * 1024), fileName: z.string().max(255).optional() }).strict(), output: SessionSchema },
   /**
    * Sessions and problems whose files are damaged or cannot be read (left out of `listSessions` and
@@ -218,6 +225,7 @@ export const eventSchemas = {
   problemImported: z.object({ problemIds: z.array(z.string()), sessionIds: z.array(z.string()) }),
   evalProgress: EvalRunSchema,
   solveUpdate: SolveUpdateSchema,
+  fixProgress: FixProgressSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

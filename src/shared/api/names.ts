@@ -55,6 +55,8 @@ export const methodNames = [
   'judgeSession',
   'solveSession',
   'stopSolve',
+  'fixUntilAccepted',
+  'stopFix',
   'listDamagedFiles',
   'startEval',
   'stopEval',
@@ -79,6 +81,7 @@ export const eventNames = [
   'problemImported',
   'evalProgress',
   'solveUpdate',
+  'fixProgress',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 

@@ -5,6 +5,7 @@ import { notifyWhenAway } from '../commands/notify-when-away';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { shown } from '../workspace/workspace-store';
 import { DamagedProblems } from './DamagedFiles';
+import { FixLoopControls } from './FixLoopControls';
 import { TestCaseRow } from './TestCaseRow';
 
 interface TestsPanelProps {
@@ -125,6 +126,7 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
           )}
         </p>
       )}
+      <FixLoopControls canStart={Boolean(firstFailure && canAskModel)} templateId={fixTemplates.some((t) => t.id === fixTemplateId) ? fixTemplateId : 'fix-feedback'} />
       <ol className="test-list">
         {tests.map((test, index) => (
           <TestCaseRow

@@ -2,6 +2,7 @@ import type { SessionChanges } from '../../../shared/api/workspace-schemas';
 import type { Sampling } from '../../../shared/generation';
 import type { JudgeReport, TestCase, TestResult } from '../../../shared/judging';
 import type { Session, TurnKind } from '../../../shared/sessions';
+import type { FixProgress } from '../../../shared/fix-loop';
 import type { SolveCandidate, SolveRecord } from '../../../shared/solve';
 import { extractCode, type CodePick } from '../../../shared/prompt-pieces';
 import type { WorkbenchClient } from '../api/workbench-client';
@@ -59,6 +60,16 @@ export interface WorkspaceState {
   busyElsewhere: string | null;
   /** A Solve ×N run of the open session, live (its saved runs are in `session.solves`). */
   solving: SolveView | null;
+  /** Fix until accepted on the open session: where it is, or how it ended (until the next one). */
+  fixing: FixView | null;
+}
+
+export interface FixView {
+  sessionId: string;
+  /** The latest progress core sent (null until the first arrives). */
+  progress: FixProgress | null;
+  /** The call itself was refused. */
+  error: string | null;
 }
 
 export interface SolveView {
@@ -78,7 +89,7 @@ export interface SolveView {
 export const saveDelayMs = 400;
 export const maxSaveDelayMs = 1000;
 
-const initial: WorkspaceState = { session: null, pending: {}, saveState: 'saved', live: null, judging: null, custom: null, notice: null, error: null, busyElsewhere: null, solving: null };
+const initial: WorkspaceState = { session: null, pending: {}, saveState: 'saved', live: null, judging: null, custom: null, notice: null, error: null, busyElsewhere: null, solving: null, fixing: null };
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -93,6 +104,8 @@ export class WorkspaceStore {
   readonly #listeners = new Set<() => void>();
   /** Solve ×N runs by session, the latest of each (live until its record arrives). */
   readonly #solves = new Map<string, SolveView>();
+  /** Fix until accepted by session, the latest of each. */
+  readonly #fixes = new Map<string, FixView>();
   /** Answers in progress by session, so switching sessions never loses or misplaces one. */
   readonly #lives = new Map<string, LiveTurn>();
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -136,6 +149,19 @@ export class WorkspaceStore {
         if (judging && sessionId === this.#state.session?.id) this.#set({ judging: { progress: [...judging.progress.filter((r) => r.index !== result.index), result] } });
       }),
       client.on('problemImported', ({ sessionIds }) => void this.#imported(sessionIds)),
+      // Any window's loop on this session (core runs one per session): a second tab shows it too.
+      client.on('fixProgress', (progress) => {
+        const next: FixView = { sessionId: progress.sessionId, progress, error: null };
+        this.#fixes.set(progress.sessionId, next);
+        if (this.#state.session?.id !== progress.sessionId) return;
+        this.#set({ fixing: next });
+        // Each round's answer streams in the thread like any other.
+        if (progress.phase === 'answering') {
+          // The previous round's answer, ended, may not be settled yet: it is saved, the new one takes its place.
+          if (this.#lives.get(progress.sessionId)?.view.running === false) this.#lives.delete(progress.sessionId);
+          void this.#resume(progress.sessionId);
+        }
+      }),
       client.on('solveUpdate', (update) => {
         // Kept per session: a run goes on while another session is open, and is there on coming back.
         const solving = this.#solves.get(update.sessionId);
@@ -172,7 +198,7 @@ export class WorkspaceStore {
   async open(id: string): Promise<Session> {
     await this.flush();
     const session = await this.client.getSession({ id });
-    this.#set({ session, pending: {}, saveState: 'saved', live: this.#lives.get(id) ?? null, judging: null, custom: null, error: null, solving: this.#solves.get(id) ?? null });
+    this.#set({ session, pending: {}, saveState: 'saved', live: this.#lives.get(id) ?? null, judging: null, custom: null, error: null, solving: this.#solves.get(id) ?? null, fixing: this.#fixes.get(id) ?? null });
     this.#putInEditor('open', session.code || this.starterCode);
     this.#editorBase = session.code;
     // An answer that ended while another session was open: its code is offered now, in its own session.
@@ -202,7 +228,7 @@ export class WorkspaceStore {
   /** A new, empty session: nothing of the previous one carries over; it is written on its first edit. */
   async startNew(changes: SessionChanges = {}): Promise<void> {
     await this.flush();
-    this.#set({ session: null, pending: {}, saveState: 'saved', live: null, judging: null, custom: null, error: null, solving: null });
+    this.#set({ session: null, pending: {}, saveState: 'saved', live: null, judging: null, custom: null, error: null, solving: null, fixing: null });
     this.#putInEditor('open', this.starterCode);
     this.#editorBase = null;
     if (Object.keys(changes).length > 0) {
@@ -303,6 +329,25 @@ export class WorkspaceStore {
       this.#solves.set(session.id, failed);
       if (this.#state.session?.id === session.id) this.#set({ solving: failed });
     }
+  }
+
+  /** Fix until accepted: judge, then up to `rounds` fix turns, each judged, until every test passes (core runs it). */
+  async fixUntilAccepted(rounds: number, templateId?: string): Promise<void> {
+    await this.flush();
+    const session = this.#state.session;
+    if (!session) return;
+    try {
+      await this.client.fixUntilAccepted({ id: session.id, rounds, ...(templateId ? { templateId } : {}) });
+    } catch (err) {
+      const failed: FixView = { sessionId: session.id, progress: null, error: message(err) };
+      this.#fixes.set(session.id, failed);
+      if (this.#state.session?.id === session.id) this.#set({ fixing: failed });
+    }
+  }
+
+  stopFix(): void {
+    const loopId = this.#state.fixing?.progress?.loopId;
+    if (loopId && this.#state.fixing?.progress?.phase !== 'ended') void this.client.stopFix({ loopId }).catch(() => undefined);
   }
 
   stopSolve(): void {
