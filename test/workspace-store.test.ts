@@ -75,6 +75,41 @@ describe('the workspace store (the renderer’s one store) over a real core', ()
     expect(store.getState()).toMatchObject({ pending: {}, saveState: 'saved' });
   });
 
+  it('a save that lands after another session was opened saves the first and leaves the open one alone', async () => {
+    const gates = new Map<string, Promise<void>>();
+    const calls: string[] = [];
+    const { core, store } = await setup(undefined, undefined, (method) => {
+      calls.push(method);
+      return gates.get(method);
+    });
+    store.edit({ statement: 'Session A' });
+    await store.flush();
+    const a = store.getState().session?.id ?? '';
+    const b = await core.handlers.createSession({ statement: 'Session B' });
+    const hold = (method: string) => {
+      let release = () => undefined as void;
+      gates.set(method, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        gates.delete(method);
+        release();
+      };
+    };
+    const releaseGet = hold('getSession');
+    const opening = store.open(b.id);
+    await until(() => calls.includes('getSession'));
+    // Typed in A while B is still being fetched: saved to A, on its way when B opens.
+    store.edit({ statement: 'Session A, edited' });
+    const releaseUpdate = hold('updateSession');
+    const saving = store.flush();
+    releaseGet();
+    await opening;
+    releaseUpdate();
+    await saving;
+    expect(store.getState().session?.id).toBe(b.id);
+    expect(shown(store.getState()).statement).toBe('Session B');
+    expect((await core.handlers.getSession({ id: a })).problem.statement).toBe('Session A, edited');
+  });
+
   it('New session starts empty: nothing of the previous problem, tests, verdicts or code carries over', async () => {
     const { editor, store } = await setup();
     store.edit({ statement: 'Sum of two', tests: [{ input: '1 2\n', output: '3\n' }] });

@@ -126,7 +126,9 @@ export class WorkbenchCore {
     this.fixLoops = new FixLoopService({
       workspace: this.workspace,
       sessions: sessions.store,
+      templates: templates.store,
       events: this.events,
+      whenReady: async () => (await this.llm.host.whenReady()) !== null || Boolean(this.settings.get().remote),
       stopGeneration: (id) => void this.llm.handlers.stopGeneration({ id }),
     });
     this.handlers = {
@@ -195,7 +197,8 @@ export class WorkbenchCore {
     this.#disposed = true;
     await this.evals.dispose();
     this.solve.stopAll();
-    this.fixLoops.stopAll();
+    // Loops stop first and are waited for: none judges or writes a session once the judge and model are gone.
+    await this.fixLoops.dispose();
     // The model goes last but one: an answer being written is stopped and waited for, then saved as its turn.
     await Promise.all([this.llm.dispose(), this.judging.dispose()]);
     await this.workspace.settle();

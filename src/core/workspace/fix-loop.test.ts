@@ -78,4 +78,37 @@ describe('fixUntilAccepted', () => {
     expect(session.thread[0]?.stats?.stopReason).toBe('stopped');
     expect((await core.handlers.stopFix({ loopId })).stopped).toBe(false);
   }, 90_000);
+
+  it('is refused up front with the reason: no tests, a template that takes no feedback, no such session', async () => {
+    const { core, id } = await setup(answers('print(3)'), 'print(4)\n');
+    await expect(core.handlers.fixUntilAccepted({ id, rounds: 3, templateId: 'cp-python' })).rejects.toMatchObject({ code: 'not_a_fix_template' });
+    const bare = await core.handlers.createSession({ statement: 'No tests here.' });
+    await expect(core.handlers.fixUntilAccepted({ id: bare.id, rounds: 3 })).rejects.toMatchObject({ code: 'no_tests' });
+    await expect(core.handlers.fixUntilAccepted({ id: 'no-such-session', rounds: 3 })).rejects.toMatchObject({ name: 'NotFoundError' });
+    expect(await core.handlers.fixInProgress({ id })).toBeNull();
+  });
+
+  it('the thread’s own Stop (of the answer, not of the loop) ends the loop; core says where a loop is meanwhile', async () => {
+    const { core, id, progress, ended } = await setup(vibeThinkerScript(1500), 'print(4)\n');
+    await core.handlers.fixUntilAccepted({ id, rounds: 3 });
+    for (let i = 0; i < 400 && !progress.some((p) => p.phase === 'answering'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await core.handlers.fixInProgress({ id })).toMatchObject({ phase: 'answering', round: 1 });
+    // The thread's Stop (the generation's), not the loop's.
+    const answering = await core.handlers.answerInProgress({ id });
+    await core.handlers.stopGeneration({ id: answering?.generationId ?? '' });
+    expect(await ended).toMatchObject({ end: 'stopped', message: 'Stopped.' });
+    expect((await core.handlers.getSession({ id })).code).toBe('print(4)\n');
+    expect(await core.handlers.fixInProgress({ id })).toBeNull();
+  }, 90_000);
+
+  it('an edit made while the model answers (not stopped) ends the loop without replacing it', async () => {
+    const { core, id, progress, ended } = await setup([...vibeThinkerScript(300), 'Ċ```python', 'Ċprint(3)', 'Ċ```'], 'print(4)\n');
+    await core.handlers.fixUntilAccepted({ id, rounds: 3 });
+    for (let i = 0; i < 400 && !progress.some((p) => p.phase === 'answering'); i++) await new Promise((r) => setTimeout(r, 25));
+    await core.handlers.updateSession({ id, changes: { code: 'print(5)\n' } });
+    expect(await ended).toMatchObject({ end: 'stopped', message: expect.stringContaining('The code was changed while the loop ran') });
+    const session = await core.handlers.getSession({ id });
+    expect(session.code).toBe('print(5)\n');
+    expect(session.thread).toHaveLength(1);
+  }, 90_000);
 });

@@ -177,6 +177,8 @@ export const methodSchemas = {
    */
   fixUntilAccepted: { input: FixLoopInputSchema, output: z.object({ loopId: z.string() }) },
   stopFix: { input: z.object({ loopId: z.string().max(80) }).strict(), output: z.object({ stopped: z.boolean() }) },
+  /** The session's running loop, as its last `fixProgress` said (null when none): what a window opened mid-loop shows. */
+  fixInProgress: { input: z.object({ id: z.string().max(80) }).strict(), output: FixProgressSchema.nullable() },
   importSession: { input: z.object({ text: z.string().max(64 * 1024 * 1024), fileName: z.string().max(255).optional() }).strict(), output: SessionSchema },
   /**
    * Sessions and problems whose files are damaged or cannot be read (left out of `listSessions` and

@@ -57,6 +57,7 @@ export const methodNames = [
   'stopSolve',
   'fixUntilAccepted',
   'stopFix',
+  'fixInProgress',
   'listDamagedFiles',
   'startEval',
   'stopEval',

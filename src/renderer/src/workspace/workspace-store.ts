@@ -151,10 +151,8 @@ export class WorkspaceStore {
       client.on('problemImported', ({ sessionIds }) => void this.#imported(sessionIds)),
       // Any window's loop on this session (core runs one per session): a second tab shows it too.
       client.on('fixProgress', (progress) => {
-        const next: FixView = { sessionId: progress.sessionId, progress, error: null };
-        this.#fixes.set(progress.sessionId, next);
+        this.#showFix({ sessionId: progress.sessionId, progress, error: null });
         if (this.#state.session?.id !== progress.sessionId) return;
-        this.#set({ fixing: next });
         // Each round's answer streams in the thread like any other.
         if (progress.phase === 'answering') {
           // The previous round's answer, ended, may not be settled yet: it is saved, the new one takes its place.
@@ -206,6 +204,7 @@ export class WorkspaceStore {
     this.#codeWaiting.delete(id);
     if (waiting) this.#putInEditor('model', waiting, 'propose');
     if (!this.#lives.has(id)) await this.#resume(id);
+    await this.#resyncFix(id);
     return session;
   }
 
@@ -264,20 +263,28 @@ export class WorkspaceStore {
     // What is on its way stays in `pending` (shown on top of the session) until core answers: cleared
     // now, the statement box would show the older text for a round trip, and a key typed then would
     // land on that older text (and the buttons would be disabled under the pointer).
+    const baseBefore = this.#editorBase;
+    let base = this.#state.session;
     try {
-      const base = this.#state.session ?? (await this.client.createSession(undefined));
+      base ??= await this.client.createSession(undefined);
       // The code this edit was made on: if another window saved other code since, core keeps theirs.
       const changes = sending.code !== undefined ? { ...sending, codeBase: this.#editorBase ?? base.code } : sending;
       // Set before the answer comes: a refresh that reads this very save first must not look like another window's.
       if (sending.code !== undefined) this.#editorBase = sending.code;
       const saved = await this.client.updateSession({ id: base.id, changes });
-      // Only what was saved leaves `pending`: a field changed again meanwhile stays, on top of what came back.
+      // Another session was opened meanwhile: this one is saved, and nothing of the open one is touched.
+      if (this.#state.session && this.#state.session.id !== saved.id) return;
+      // Only what was saved leaves `pending`: a field changed again meanwhile stays, on top of what came back
+      // (and code that stays keeps its source with it).
       const sent = sending as Record<string, unknown>;
       const rest = Object.fromEntries(Object.entries(this.#state.pending).filter(([key, value]) => sent[key] !== value)) as SessionChanges;
+      if (rest.code !== undefined && this.#state.pending.codeSource !== undefined) rest.codeSource = this.#state.pending.codeSource;
       this.#set({ session: saved, pending: rest, saveState: Object.keys(rest).length > 0 ? 'saving' : 'saved', error: null });
     } catch (err) {
-      // Nothing left `pending`: it is all sent again by the next save.
-      this.#set({ saveState: 'failed', error: `Not saved yet: ${message(err)}` });
+      if (this.#state.session && base && this.#state.session.id !== base.id) return;
+      this.#editorBase = baseBefore;
+      // Nothing left `pending`: it is all sent again by the next save (to the session created here, if one was).
+      this.#set({ ...(base && !this.#state.session ? { session: base } : {}), saveState: 'failed', error: `Not saved yet: ${message(err)}` });
     }
   }
 
@@ -339,15 +346,36 @@ export class WorkspaceStore {
     try {
       await this.client.fixUntilAccepted({ id: session.id, rounds, ...(templateId ? { templateId } : {}) });
     } catch (err) {
-      const failed: FixView = { sessionId: session.id, progress: null, error: message(err) };
-      this.#fixes.set(session.id, failed);
-      if (this.#state.session?.id === session.id) this.#set({ fixing: failed });
+      // Refused: a loop already runs (another window's) is shown as it is; any other reason is said.
+      const running = await this.client.fixInProgress({ id: session.id }).catch(() => null);
+      this.#showFix({ sessionId: session.id, progress: running, error: running ? null : message(err) });
     }
   }
 
   stopFix(): void {
-    const loopId = this.#state.fixing?.progress?.loopId;
-    if (loopId && this.#state.fixing?.progress?.phase !== 'ended') void this.client.stopFix({ loopId }).catch(() => undefined);
+    const fixing = this.#state.fixing;
+    const loopId = fixing?.progress?.loopId;
+    if (!fixing || !loopId || fixing.progress?.phase === 'ended') return;
+    void this.client.stopFix({ loopId }).then(
+      // Core has no such loop (it ended while this window was away): shown as ended, not running for ever.
+      ({ stopped }) => stopped || this.#showFix({ ...fixing, progress: fixing.progress && { ...fixing.progress, phase: 'ended', end: 'stopped', message: 'Ended.' } }),
+      () => undefined,
+    );
+  }
+
+  /** What core says of the session's loop (a window opened, or back, mid-loop). */
+  async #resyncFix(sessionId: string): Promise<void> {
+    const running = await this.client.fixInProgress({ id: sessionId }).catch(() => undefined);
+    if (running === undefined) return;
+    const known = this.#fixes.get(sessionId);
+    if (running) this.#showFix({ sessionId, progress: running, error: null });
+    // It ended while this window was not told: not shown as running any more.
+    else if (known?.progress && known.progress.phase !== 'ended') this.#showFix({ ...known, progress: { ...known.progress, phase: 'ended', end: 'stopped', message: 'Ended while this window was away: see the thread.' } });
+  }
+
+  #showFix(view: FixView): void {
+    this.#fixes.set(view.sessionId, view);
+    if (this.#state.session?.id === view.sessionId) this.#set({ fixing: view });
   }
 
   stopSolve(): void {
@@ -451,6 +479,7 @@ export class WorkspaceStore {
     // that still fails says so again.
     if (this.#state.error && this.#state.saveState !== 'failed') this.#set({ error: null });
     await this.refresh();
+    if (this.#state.session) await this.#resyncFix(this.#state.session.id);
     const now = this.#instance();
     for (const [sessionId, live] of this.#lives) {
       if (!live.view.running || !live.instance || !now || live.instance === now) continue;
@@ -473,6 +502,11 @@ export class WorkspaceStore {
   #codeFromElsewhere(code: string): void {
     const base = this.#editorBase;
     if (base === null || code === base || this.#state.notice?.offerCode === code) return;
+    // The editor already holds it (this window put the same code there: an answer's, on its way): nothing to offer.
+    if (code === this.editor.getCode()) {
+      this.#editorBase = code;
+      return;
+    }
     const unsaved = this.#state.pending.code !== undefined || this.editor.getCode() !== (base || this.starterCode);
     if (!unsaved) {
       this.#putInEditor('open', code || this.starterCode);
