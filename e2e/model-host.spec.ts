@@ -6,8 +6,9 @@ import { expect, test } from './fixtures';
 
 test('first run: download the model in the UI, load it, stream reasoning and answer, see the stats', async ({ workbench }) => {
   // The real download code runs against a local stand-in for Hugging Face serving the scripted tiny model.
+  // Its reasoning is 1,000 steps long (~2 s here) so that "thinking…" can be seen before the answer starts.
   const hub = await startModelFileServer({
-    repos: { 'mradermacher/VibeThinker-1.5B-GGUF': { 'VibeThinker-1.5B.Q4_K_M.gguf': buildTinyModel({ script: vibeThinkerScript(150), name: 'VibeThinker Tiny Scripted' }) } },
+    repos: { 'mradermacher/VibeThinker-1.5B-GGUF': { 'VibeThinker-1.5B.Q4_K_M.gguf': buildTinyModel({ script: vibeThinkerScript(1000), name: 'VibeThinker Tiny Scripted' }) } },
     chunkBytes: 16 * 1024,
     chunkDelayMs: 40,
   });
@@ -42,9 +43,9 @@ test('first run: download the model in the UI, load it, stream reasoning and ans
     await expect(reasoning.locator('summary')).toContainText('thinking…');
     await expect(page.getByTestId('answer-text')).toContainText('The answer is');
     await expect(page.getByTestId('answer-text').locator('.katex')).toHaveCount(1);
-    await expect(reasoning).toContainText('(150)');
+    await expect(reasoning).toContainText('(1000)');
     await expect(page.getByTestId('final-answer')).toContainText('4');
-    await expect(page.getByTestId('generation-stats')).toContainText(/\d+ prompt \+ 1\d\d completion tokens · [\d.]+ tok\/s · first token \d+ ms · finished/);
+    await expect(page.getByTestId('generation-stats')).toContainText(/\d+ prompt \+ 1\d{3} completion tokens · [\d.]+ tok\/s · first token \d+ ms · finished/);
     await expect(page.getByTestId('status-context')).toContainText(/[1-9][\d,]* \/ /);
     await page.screenshot({ path: test.info().outputPath('answer.png') });
   } finally {
