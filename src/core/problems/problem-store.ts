@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
@@ -12,6 +11,7 @@ import { checkProblemRoom } from './problem-quota';
 import { readRecordFile, type RecordFile, type RecordFileOptions } from '../storage/record-file';
 import { readRecordNames } from '../storage/record-names';
 import { singleFlight } from '../storage/single-flight';
+import { newId } from '../storage/new-id';
 
 /** How a problem file is checked; the reason names the first schema problem. */
 const problemFile: RecordFileOptions<ProblemRecord> = {
@@ -102,7 +102,7 @@ export class ProblemStore {
   #admit(items: readonly { problem: Problem; statement: string }[]): Promise<ProblemRecord[]> {
     const run = this.#importing.then(async () => {
       const importedAt = new Date().toISOString();
-      const records = items.map(({ problem, statement }) => ProblemRecordSchema.parse({ ...problem, id: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, statement, importedAt }));
+      const records = items.map(({ problem, statement }) => ProblemRecordSchema.parse({ ...problem, id: newId(), statement, importedAt }));
       await checkProblemRoom(this.#dir, records.map((r) => Buffer.byteLength(JSON.stringify(r, null, 2))));
       const saved: ProblemRecord[] = [];
       try {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
@@ -12,8 +11,9 @@ import { readRecordFile, type RecordFile, type RecordFileOptions } from '../stor
 import { readRecordNames } from '../storage/record-names';
 import { singleFlight } from '../storage/single-flight';
 import { migrateSession } from './migrate-session';
+import { newId } from '../storage/new-id';
 
-export const newSessionId = () => `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+export const newSessionId = () => newId();
 
 /** How a session file is checked: any known version, migrated; a newer app's file is left alone. */
 const sessionFile: RecordFileOptions<Session> = {

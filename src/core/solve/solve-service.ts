@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import type { Session } from '../../shared/sessions';
@@ -10,6 +10,7 @@ import type { SessionStore } from '../sessions/session-store';
 import type { TemplateStore } from '../templates/template-store';
 import { renderTemplate } from '../templates/render-template';
 import { solveN } from './solve';
+import { newId } from '../storage/new-id';
 
 export type SolveHandlers = Pick<WorkbenchHandlers, 'solveSession' | 'stopSolve'>;
 
@@ -52,7 +53,7 @@ export class SolveService {
   }
 
   async solve(input: Parameters<WorkbenchHandlers['solveSession']>[0]): Promise<{ solveId: string }> {
-    const solveId = input.solveId ?? `s${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    const solveId = input.solveId ?? newId('s');
     if (this.#running.has(solveId)) throw new WorkbenchError('ValidationError', 'duplicate_solve', `A Solve ×N run with id ${solveId} is already running.`);
     if (this.deps.remote()) throw new WorkbenchError('UnavailableError', 'remote_backend', 'Solve ×N runs on the model loaded in the workbench; a remote server answers now (Settings ▸ Model).');
     // Registered before anything is awaited: a Stop sent the moment the window asked still stops it.

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import type { FixProgress } from '../../shared/fix-loop';
@@ -7,6 +6,7 @@ import type { Session } from '../../shared/sessions';
 import type { Template } from '../../shared/templates';
 import type { EventHub } from '../api/event-hub';
 import { applyChanges, type WorkspaceService } from './workspace-service';
+import { newId } from '../storage/new-id';
 
 export type FixLoopHandlers = Pick<WorkbenchHandlers, 'fixUntilAccepted' | 'stopFix' | 'fixInProgress'>;
 
@@ -70,7 +70,7 @@ export class FixLoopService {
     if (!(await this.deps.whenReady())) throw new WorkbenchError('UnavailableError', 'no_model', 'Load a model first.');
     if ([...this.#loops.values()].some((l) => l.sessionId === input.id)) throw new WorkbenchError('UnavailableError', 'busy', 'Fix until accepted is already running on this session: wait for it, or stop it.');
 
-    const loopId = `f${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    const loopId = newId('f');
     const rounds = Math.max(1, Math.min(10, Math.floor(Number.isFinite(input.rounds) ? input.rounds : 3)));
     const loop: Loop = { sessionId: input.id, stopped: false, generationId: null, last: null, done: Promise.resolve() };
     let round = 0;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { AnswerInProgress, SessionChanges } from '../../shared/api/workspace-schemas';
@@ -11,6 +10,7 @@ import type { ProblemStore } from '../problems/problem-store';
 import { newSessionId, type SessionStore } from '../sessions/session-store';
 import { renderTemplate } from '../templates/render-template';
 import type { TemplateStore } from '../templates/template-store';
+import { newId } from '../storage/new-id';
 
 export type WorkspaceHandlers = Pick<WorkbenchHandlers, 'createSession' | 'updateSession' | 'forkSession' | 'askSession' | 'answerInProgress' | 'judgeSession'>;
 
@@ -45,7 +45,6 @@ export const defaultTemplateId = 'cp-python';
 const fixTemplateId = 'fix-feedback';
 const maxCodeVersions = 100;
 
-const shortId = (prefix: string) => `${prefix}${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 
 /**
  * The workspace: sessions as core owns them. A session is one problem (its
@@ -179,8 +178,8 @@ export class WorkspaceService {
     await previousSaved;
     await this.#queues.get(input.id)?.catch(() => undefined);
     const session = await this.deps.sessions.get(input.id);
-    const turnId = shortId('t');
-    const generationId = input.generationId ?? shortId('g-');
+    const turnId = newId('t');
+    const generationId = input.generationId ?? newId('g-');
     const prompt = await this.#prompt(session, input);
     // A question on the problem starts the conversation afresh; follow-ups and fixes continue it.
     const history: HistoryTurn[] = input.kind === 'ask' ? [] : session.thread.filter((t) => t.answer !== '' || t.reasoning !== '').map((t) => ({ user: t.prompt, reasoning: t.reasoning, answer: t.answer }));
@@ -259,7 +258,7 @@ export class WorkspaceService {
   async #finishTurn(id: string, turn: Omit<Turn, 'id' | 'at' | 'reasoning' | 'answer' | 'stats' | 'codeVersion' | 'error' | 'droppedTurns'> & { turnId: string; pick: CodePick }, result: GenerationResult): Promise<void> {
     await this.#change(id, (session) => {
       const code = extractCode(result.answer, turn.pick);
-      const version: CodeVersion | null = code === null ? null : { id: shortId('c'), at: new Date().toISOString(), code, source: 'model', turnId: turn.turnId, report: null };
+      const version: CodeVersion | null = code === null ? null : { id: newId('c'), at: new Date().toISOString(), code, source: 'model', turnId: turn.turnId, report: null };
       const added: Turn = {
         id: turn.turnId,
         at: new Date().toISOString(),
@@ -336,7 +335,7 @@ export function applyChanges(session: Session, changes: SessionChanges): Session
     // this edit's base, is kept as a version, so it can come back: two windows never silently lose one's code.
     const otherWindow = changes.codeBase !== undefined && changes.codeBase !== session.code;
     const replacing = ((changes.codeSource ?? 'user') !== 'user' || otherWindow) && session.code.trim() !== '' && !session.codeHistory.some((v) => v.code === session.code);
-    if (replacing) next.codeHistory = [...session.codeHistory, { id: shortId('c'), at: new Date().toISOString(), code: session.code, source: 'user' as const, turnId: null, report: session.lastReport }].slice(-maxCodeVersions);
+    if (replacing) next.codeHistory = [...session.codeHistory, { id: newId('c'), at: new Date().toISOString(), code: session.code, source: 'user' as const, turnId: null, report: session.lastReport }].slice(-maxCodeVersions);
   }
   // Verdicts belong to the tests and the code they were given. New tests or limits: none are current.
   // Other code: those of that code, if it was judged before (on these same tests).
