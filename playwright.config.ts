@@ -6,6 +6,10 @@ import { defineConfig } from '@playwright/test';
  * where an Electron binary is installed, and reports itself skipped (with the
  * reason) where it is not. See e2e/fixtures.ts.
  */
+// The tiny test model runs ~14× faster on one llama.cpp thread than on two on these 2-vCPU
+// machines (its work per step is too small to share); every server a test starts inherits this.
+process.env.VIBE_THREADS ??= '1';
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,

@@ -15,7 +15,6 @@ test('answers come from a remote OpenAI-compatible server set in Settings; its f
     const path = await writeTinyModel(join(dir, 'models', 'tiny.gguf'), { script: vibeThinkerScript(40) });
     const call = (method: string, input: unknown) =>
       fetch(`${base}/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ input }) });
-    await call('updateSettings', { threads: 2 });
     await call('loadModel', { path });
 
     const page = await workbench.start();

@@ -116,7 +116,8 @@ test('an answer stays with the session that asked: switching sessions mid-answer
 test('a reload mid-answer shows the answer being written, with what it had written, and it streams on', async ({ workbench }) => {
   test.skip(workbench.kind !== 'web', 'reloads the browser tab');
   test.setTimeout(120_000);
-  await writeScripted(workbench.dataDir, 1500);
+  // ~3 s of reasoning at the tiny model's ~1,000 tok/s: a reload and its reconnect land well inside it.
+  await writeScripted(workbench.dataDir, 3000);
   const page = await workbench.start();
   await loadOffered(page);
   await page.getByLabel('Problem statement').fill('What is 2 + 2, slowly?');

@@ -23,7 +23,7 @@ describe('OpenAI-compatible API: reasoning_content and content, streamed and not
     const harness = await startServer();
     cores.push(harness.core);
     const path = await writeTinyModel(join(harness.dataDir, 'models', 'tiny.gguf'), script ? { script } : {});
-    await harness.core.handlers.updateSettings({ threads: 2, apiParallel: 1, apiCache: false });
+    await harness.core.handlers.updateSettings({ apiParallel: 1, apiCache: false });
     await harness.core.handlers.loadModel({ path });
     return new OpenAI({ baseURL: `${harness.base}/v1`, apiKey: testToken, maxRetries: 0, timeout: 60_000 });
   }

@@ -21,7 +21,7 @@ describe('OpenAI-compatible API (web mode)', () => {
     const harness = await startServer();
     cores.push(harness.core);
     const path = await writeTinyModel(join(harness.dataDir, 'models', 'tiny.gguf'), options.script ? { script: options.script } : {});
-    await harness.core.handlers.updateSettings({ threads: 2, apiParallel: options.parallel ?? 2 });
+    await harness.core.handlers.updateSettings({ apiParallel: options.parallel ?? 2 });
     await harness.core.handlers.loadModel({ path });
     const client = new OpenAI({ baseURL: `${harness.base}/v1`, apiKey: testToken, maxRetries: 0, timeout: 60_000 });
     return { ...harness, client, model: 'tiny' };
@@ -87,7 +87,6 @@ describe('OpenAI-compatible API (web mode)', () => {
     await expect(ask({})).rejects.toMatchObject({ status: 503, code: 'no_model' });
 
     const path = await writeTinyModel(join(harness.dataDir, 'models', 'tiny.gguf'));
-    await harness.core.handlers.updateSettings({ threads: 2 });
     await harness.core.handlers.loadModel({ path });
     await expect(ask({ model: 'gpt-4o' })).rejects.toMatchObject({ status: 404, code: 'model_not_found' });
     await expect(ask({ temperature: 5 })).rejects.toBeInstanceOf(OpenAI.BadRequestError);

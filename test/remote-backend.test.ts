@@ -42,7 +42,7 @@ describe('remote backend: another workbench over the OpenAI API', () => {
       const envelope = (await response.json()) as { ok: boolean; error?: { message: string } };
       if (!envelope.ok) throw new Error(envelope.error?.message);
     };
-    await call('updateSettings', { threads: 2, ...options.settings });
+    await call('updateSettings', { ...options.settings });
     if (options.model !== 'none') {
       const path = await writeTinyModel(join(dir, 'models', 'tiny.gguf'), { script: options.model ?? vibeThinkerScript(30) });
       await call('loadModel', { path });

@@ -3,7 +3,7 @@ import { WorkbenchError } from '../../shared/api/errors';
 import type { LoadModelInput, ModelFileInfo, ModelStatus } from '../../shared/models';
 import type { Logger } from '../logger';
 import { inspectGguf } from './gguf-inspector';
-import { physicalCoreCount } from './physical-cores';
+import { autoThreadCount } from './physical-cores';
 
 export type Backend = 'auto' | 'cuda' | 'vulkan' | 'metal' | 'cpu';
 
@@ -144,7 +144,7 @@ export class ModelHost {
   async #loadInto(info: ModelFileInfo, input: Partial<LoadModelInput>, signal: AbortSignal): Promise<LoadedModel | null> {
     const defaults = this.#defaults();
     const backend = input.backend ?? defaults.backend;
-    const threads = defaults.threads === 'auto' ? physicalCoreCount() : defaults.threads;
+    const threads = defaults.threads === 'auto' ? autoThreadCount() : defaults.threads;
     this.#setStatus({ ...emptyStatus, state: 'loading', model: info, threads });
     const notices: string[] = [];
     try {

@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { getLlama, LlamaChatSession, readGgufFileInfo, type Llama } from 'node-llama-cpp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTinyModel, writeTinyModel } from '../../../test/fixtures/tiny-model/tiny-model';
 import { useTempDirs } from '../../../test/helpers/temp-dir';
+import { autoThreadCount } from './physical-cores';
 
 /**
  * The tiny test model must be a real GGUF that the pinned node-llama-cpp
@@ -39,7 +39,7 @@ describe('tiny test model', () => {
     llama = await getLlama({ gpu: false });
     const model = await llama.loadModel({ modelPath: path });
     expect(model.tokenizer('<think>x</think>', true)).toHaveLength(3);
-    const context = await model.createContext({ contextSize: 512, threads: Math.min(4, availableParallelism()) });
+    const context = await model.createContext({ contextSize: 512, threads: autoThreadCount() });
     const session = new LlamaChatSession({ contextSequence: context.getSequence() });
     const chunks: string[] = [];
     let tokens = 0;

@@ -16,7 +16,6 @@ describe('solveSession', () => {
     const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
     try {
       const model = await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script: forkedScript(['So', 'Ġthe', 'Ġanswer', 'Ġis'], ['Ġ$\\boxed{\\frac12}$.', 'Ġ$\\boxed{0.5}$.']) });
-      await core.handlers.updateSettings({ threads: 2 });
       await core.handlers.loadModel({ path: model });
       const session = await core.handlers.createSession({ statement: 'What is one half?' });
       await core.handlers.updateSession({ id: session.id, changes: { templateId: 'math' } });
@@ -47,7 +46,6 @@ describe('solveSession', () => {
     const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
     try {
       const model = await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script: forkedScript(['```pythonĊprint('], ['3)Ċ```', '4)Ċ```']) });
-      await core.handlers.updateSettings({ threads: 2 });
       await core.handlers.loadModel({ path: model });
       const session = await core.handlers.createSession({ statement: 'Print three.' });
       const run = async (seed?: number) => {

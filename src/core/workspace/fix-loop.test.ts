@@ -20,7 +20,7 @@ describe('fixUntilAccepted', () => {
     const dataDir = await tempDir();
     const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
     cores.push(core);
-    await core.handlers.updateSettings({ threads: 2, contextSize: 2048 });
+    await core.handlers.updateSettings({ contextSize: 2048 });
     await core.handlers.loadModel({ path: await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script }) });
     const session = await core.handlers.createSession({ statement: 'Print three.', code });
     await core.handlers.updateSession({ id: session.id, changes: { tests: [{ input: '', output: '3\n' }] } });
