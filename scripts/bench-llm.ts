@@ -1,11 +1,19 @@
 /**
- * `npm run bench:llm [-- --model <gguf>] [--runs 5] [--tokens 256]`
+ * `npm run bench:llm [-- --model <gguf>] [--runs 5] [--tokens 256] [--context 4096]`
+ * `npm run bench:llm -- --shape vibethinker [--runs 3] [--tokens 32]`
  *
  * The same prompt on the same model, alternating between raw node-llama-cpp
  * (in this process) and the workbench as a browser sees it (a real `vibe
  * serve`, HTTP to start, WebSocket deltas to receive). Prints medians and the
  * ratios the model host is held to: delivered tokens/s ≥ 0.97 of raw, time to
  * first token within 10 ms of raw.
+ *
+ * `--shape vibethinker` runs a model of VibeThinker-1.5B's real shape (random
+ * Q8_0 weights, ~1.6 GB, written to the temp folder on first use and kept
+ * there) with the real 40,960-token context, prints what the workbench's model
+ * host reports for it (context, memory, threads), and puts both decode speeds
+ * beside this machine's limit: memory bandwidth measured in the same run ÷ the
+ * bytes of weights read per token.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,16 +23,21 @@ import { parseArgs } from 'node:util';
 import { getLlama, LlamaChatSession } from 'node-llama-cpp';
 import WebSocket from 'ws';
 import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
-import { physicalCoreCount } from '../src/core/llm/physical-cores';
+import { autoThreadCount } from '../src/core/llm/physical-cores';
+import type { ModelStatus } from '../src/shared/models';
+import { shapeWeightBytes, writeShapeModel } from '../test/fixtures/tiny-model/real-shape-model';
+import { measureReadBandwidth } from './memory-bandwidth';
 
 const { values } = parseArgs({
-  options: { model: { type: 'string' }, runs: { type: 'string', default: '5' }, tokens: { type: 'string', default: '256' }, context: { type: 'string', default: '4096' } },
+  options: { model: { type: 'string' }, shape: { type: 'string' }, runs: { type: 'string' }, tokens: { type: 'string' }, context: { type: 'string' } },
 });
-const runs = Number(values.runs);
-const maxTokens = Number(values.tokens);
-const contextSize = Number(values.context);
+if (values.shape !== undefined && values.shape !== 'vibethinker') throw new Error(`--shape: only "vibethinker" is known, not "${values.shape}"`);
+const realShape = values.shape === 'vibethinker';
+const runs = Number(values.runs ?? (realShape ? 3 : 5));
+const maxTokens = Number(values.tokens ?? (realShape ? 32 : 256));
+const contextSize = Number(values.context ?? (realShape ? 40_960 : 4096));
 const prompt = 'Find all integers n such that n^2 + 1 is divisible by n + 1. Explain step by step.';
-const threads = physicalCoreCount();
+const threads = autoThreadCount();
 
 interface Sample {
   ttftMs: number;
@@ -33,7 +46,9 @@ interface Sample {
 }
 
 const work = await mkdtemp(join(tmpdir(), 'vibe-bench-llm-'));
-const modelPath = values.model ?? (await writeTinyModel(join(work, 'tiny.gguf')));
+const modelPath = realShape
+  ? await writeShapeModel(join(tmpdir(), 'vibe-bench-vibethinker-shape-q8_0.gguf'))
+  : (values.model ?? (await writeTinyModel(join(work, 'tiny.gguf'))));
 
 // Raw node-llama-cpp: the floor the workbench is measured against.
 const llama = await getLlama({ gpu: 'auto' });
@@ -75,6 +90,8 @@ const call = async (method: string, input: unknown) => {
 };
 await call('updateSettings', { threads, contextSize });
 await call('loadModel', { path: modelPath });
+const status = (await call('getModelStatus', undefined)) as ModelStatus;
+if (status.state !== 'ready') throw new Error(`the workbench did not load the model: ${status.error ?? status.state}`);
 const socket = new WebSocket(`${base.replace('http', 'ws')}/api/events?token=${token}`);
 await new Promise((r) => socket.once('message', r));
 
@@ -130,6 +147,15 @@ console.log(`${'tokens/s (median)'.padEnd(26)}${rawTps.toFixed(1).padStart(20)}$
 console.log(`${'first token ms (median)'.padEnd(26)}${rawTtft.toFixed(1).padStart(20)}${apiTtft.toFixed(1).padStart(22)}`);
 console.log(`delivered tokens/s ratio: ${ratio.toFixed(3)} (target ≥ 0.97) ${ratio >= 0.97 ? 'PASS' : 'FAIL'}`);
 console.log(`time to first token: ${ttftGap >= 0 ? '+' : ''}${ttftGap.toFixed(1)} ms vs raw (target ≤ 10 ms) ${ttftGap <= 10 ? 'PASS' : 'FAIL'}`);
+const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
+console.log(`workbench's model host: context ${status.contextSize.toLocaleString('en')} tokens · RAM ${gb(status.ramUsedBytes)} · VRAM ${gb(status.vramUsedBytes)} · ${status.gpuLayers}/${status.totalLayers} layers on GPU · ${status.threads} threads${status.notice ? ` · ${status.notice}` : ''}`);
+if (realShape) {
+  const weightBytes = shapeWeightBytes();
+  const bandwidth = await measureReadBandwidth(threads);
+  const limit = bandwidth / weightBytes;
+  console.log(`physical limit: ${gb(weightBytes)} of weights read per token ÷ ${gb(bandwidth)}/s read bandwidth (${threads} threads, measured now) = ${limit.toFixed(2)} tokens/s`);
+  console.log(`share of the limit: raw ${((rawTps / limit) * 100).toFixed(0)}% · workbench ${((apiTps / limit) * 100).toFixed(0)}%`);
+}
 
 socket.close();
 server.kill('SIGTERM');

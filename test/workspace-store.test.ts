@@ -4,7 +4,7 @@ import { silentLogger } from '../src/core/logger';
 import { WorkbenchCore } from '../src/core/workbench-core';
 import { createWorkbenchClient } from '../src/renderer/src/api/workbench-client';
 import { shown, WorkspaceStore } from '../src/renderer/src/workspace/workspace-store';
-import { writeTinyModel } from './fixtures/tiny-model/tiny-model';
+import { vibeThinkerScript, writeTinyModel } from './fixtures/tiny-model/tiny-model';
 import { useTempDirs } from './helpers/temp-dir';
 import { fakeEditor, inMemoryTransport } from './helpers/workspace-harness';
 
@@ -237,5 +237,37 @@ describe('the workspace store (the renderer’s one store) over a real core', ()
     // The follow-up's prompt holds the first question and its answer: more tokens than the first prompt.
     expect(second?.stats?.promptTokens ?? 0).toBeGreaterThan(first?.stats?.promptTokens ?? 0);
   });
-});
 
+  it('a Solve ×N started elsewhere is taken up mid-run; one whose end this window missed shows its saved run', async () => {
+    let lose = false;
+    const { core, client, store } = await setup(vibeThinkerScript(1200), (name) => lose && name === 'solveUpdate');
+    store.edit({ statement: 'What is 2 + 2?', templateId: 'math' });
+    await store.solve(2, { templateId: 'math' });
+    const id = store.getState().session?.id ?? '';
+    const first = store.getState().solving?.solveId;
+
+    // A second window opens the session mid-run: it shows the run, then its end, from its updates.
+    const other = new WorkspaceStore(client, fakeEditor(starter), starter);
+    await other.open(id);
+    expect(other.getState().solving).toMatchObject({ solveId: first, samples: 2, record: null, error: null });
+    await until(() => other.getState().solving?.record != null);
+    expect(other.getState().solving?.record?.votes[0]).toMatchObject({ answer: '4', count: 2 });
+
+    // A run this window did not start, seen from its updates: taken up too.
+    const { solveId: third } = await core.handlers.solveSession({ id, samples: 2 });
+    await until(() => other.getState().solving?.solveId === third);
+    await until(() => other.getState().solving?.record != null);
+
+    // Its updates lost (the socket was down), this window's own run ended unseen: a reconnect shows the saved run.
+    lose = true;
+    await store.solve(2, { templateId: 'math' });
+    const missed = store.getState().solving?.solveId ?? '';
+    await until(async () => (await core.handlers.getSession({ id })).solves.some((r) => r.id === missed));
+    expect(store.getState().solving?.record).toBeNull();
+    lose = false;
+    await store.reconnected();
+    expect(store.getState().solving).toMatchObject({ solveId: missed, error: null });
+    expect(store.getState().solving?.record?.id).toBe(missed);
+    other.dispose();
+  });
+});

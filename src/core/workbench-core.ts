@@ -196,9 +196,9 @@ export class WorkbenchCore {
     if (this.#disposed) return;
     this.#disposed = true;
     await this.evals.dispose();
-    this.solve.stopAll();
-    // Loops stop first and are waited for: none judges or writes a session once the judge and model are gone.
-    await this.fixLoops.dispose();
+    // Solve runs and fix loops stop first and are waited for: none judges or writes a session once the
+    // judge and model are gone, and a stopped run's record is written before the workspace settles.
+    await Promise.all([this.solve.dispose(), this.fixLoops.dispose()]);
     // The model goes last but one: an answer being written is stopped and waited for, then saved as its turn.
     await Promise.all([this.llm.dispose(), this.judging.dispose()]);
     await this.workspace.settle();

@@ -16,9 +16,22 @@ export const SolveCandidateSchema = z.object({
   final: z.string().max(10_000).nullable(),
   /** Ended before it finished: Stop, or another answer passed every test first. */
   stopped: z.boolean(),
+  /**
+   * Limited by a length: cut at max tokens, or it filled its context (Settings ▸
+   * API context size), which can be smaller: cut there, or older text dropped to
+   * go on. Absent in runs saved before this was recorded.
+   */
+  cut: z.enum(['maxTokens', 'context']).nullable().optional(),
   error: z.string().max(10_000).nullable(),
 });
 export type SolveCandidate = z.output<typeof SolveCandidateSchema>;
+
+/** What cut a candidate short, in words (cards and `vibe solve`), or null when it ended by itself. */
+export function cutNote(candidate: Pick<SolveCandidate, 'cut'>): string | null {
+  if (candidate.cut === 'maxTokens') return 'cut at max tokens';
+  if (candidate.cut === 'context') return 'its context filled up (raise Settings ▸ API context size)';
+  return null;
+}
 
 /** Final answers the grader counts as equal, together (`\frac12` and `0.5`). */
 export const SolveVoteSchema = z.object({ answer: z.string().max(10_000), count: z.number().int(), share: z.number(), candidates: z.array(z.number().int()) });
@@ -56,6 +69,16 @@ export const SolveSessionInputSchema = z
     solveId: z.string().regex(/^[\w-]{1,80}$/).optional(),
   })
   .strict();
+
+/** Where a running Solve ×N stands, for a window that opens its session mid-run (or comes back after a reconnect). */
+export const SolveProgressSchema = z.object({
+  solveId: z.string(),
+  samples: z.number(),
+  tokens: z.array(z.number()),
+  /** Graded so far, without their reasoning (as `solveUpdate` sends them). */
+  candidates: z.array(SolveCandidateSchema),
+});
+export type SolveProgress = z.output<typeof SolveProgressSchema>;
 
 /** Progress of a Solve ×N run: tokens per answer while they stream, each answer as it is graded, then the end. */
 export const SolveUpdateSchema = z.object({

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sampleTestsText } from '../../shared/prompt-pieces';
+import { cutNote } from '../../shared/solve';
 import { CompletionPool } from '../../core/llm/completion-pool';
 import { solveN, type SolveResult } from '../../core/solve/solve';
 import { renderTemplate } from '../../core/templates/render-template';
@@ -87,7 +88,7 @@ ${dataDirHelp}`,
         ...(values.seed !== undefined ? { seed: integerOption('--seed', values.seed, 0, 2 ** 31) } : {}),
         signal: abort.signal,
         onCandidate: (c) => {
-          if (!values.json) io.err(`answer ${c.index + 1} done: ${c.completionTokens} tokens · ${c.error ?? (kind === 'math' ? (c.final ?? 'no final answer') : (c.verdict ?? (c.code ? 'not judged' : 'no code')))}`);
+          if (!values.json) io.err(`answer ${c.index + 1} done: ${c.completionTokens} tokens · ${c.error ?? (kind === 'math' ? (c.final ?? 'no final answer') : (c.verdict ?? (c.code ? 'not judged' : 'no code')))}${cutNote(c) ? ` · ${cutNote(c)}` : ''}`);
         },
       }).finally(() => process.off('SIGINT', onInterrupt));
       const seconds = (performance.now() - started) / 1000;
@@ -111,7 +112,7 @@ function printTable(result: SolveResult, seconds: number, out: (line: string) =>
     out(top ? `\nMajority: ${top.answer} (${top.count} of ${result.candidates.length})` : '\nNo answer gave a final \\boxed{} answer.');
   } else {
     out('# | verdict | tests passed | tokens');
-    for (const c of result.candidates) out(`${c.index + 1} | ${c.error ? 'error' : (c.verdict ?? (c.code ? 'not judged' : 'no code'))} | ${c.report ? `${c.report.passed}/${c.report.total}` : '–'} | ${c.completionTokens}`);
+    for (const c of result.candidates) out(`${c.index + 1} | ${c.error ? 'error' : (c.verdict ?? (c.code ? 'not judged' : 'no code'))} | ${c.report ? `${c.report.passed}/${c.report.total}` : '–'} | ${c.completionTokens}${cutNote(c) ? ` (${cutNote(c)})` : ''}`);
     const best = result.candidates.find((c) => c.index === result.best);
     if (best?.code) out(`\nBest: answer ${best.index + 1}${best.verdict ? ` (${best.verdict})` : ''}:\n\n${best.code}`);
   }

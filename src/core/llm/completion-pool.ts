@@ -40,6 +40,13 @@ export interface CompletionResult {
   /** Present when the reasoning budget closed the reasoning. */
   reasoningCut?: ReasoningCut;
   finishReason: 'stop' | 'length' | 'aborted';
+  /**
+   * What limited the answer's length, if anything: `maxTokens` when it was cut
+   * there; `context` when it filled the pool's per-sequence context
+   * (`apiContextSize`): cut there, or (node-llama-cpp shifting the context)
+   * going on with the start of the conversation dropped.
+   */
+  lengthLimit?: 'maxTokens' | 'context';
   promptTokens: number;
   completionTokens: number;
   /** Served from the response cache (temperature 0, same model, prompt and sampling). */
@@ -161,6 +168,10 @@ export class CompletionPool {
       const { stopReason, cut } = await run.done;
       emit(splitter.finish());
       const finishReason = stopReason === 'abort' ? 'aborted' : stopReason === 'maxTokens' ? 'length' : 'stop';
+      const promptTokens = sequence.tokenMeter.usedInputTokens - inputBefore;
+      const completionTokens = sequence.tokenMeter.usedOutputTokens - outputBefore;
+      const filled = promptTokens + completionTokens >= sequence.contextSize - 16 || (finishReason === 'length' && maxTokens < request.maxTokens);
+      const lengthLimit = filled ? 'context' : finishReason === 'length' ? 'maxTokens' : null;
       return {
         model: loaded.info.name,
         reasoning: splitter.reasoning,
@@ -168,8 +179,9 @@ export class CompletionPool {
         reasoningState: splitter.state,
         ...(cut ? { reasoningCut: cut } : {}),
         finishReason,
-        promptTokens: sequence.tokenMeter.usedInputTokens - inputBefore,
-        completionTokens: sequence.tokenMeter.usedOutputTokens - outputBefore,
+        ...(lengthLimit ? { lengthLimit } : {}),
+        promptTokens,
+        completionTokens,
         cached: false,
       };
     } finally {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SolveUpdate } from '../../shared/solve';
-import { forkedScript, writeTinyModel } from '../../../test/fixtures/tiny-model/tiny-model';
+import { forkedScript, vibeThinkerScript, writeTinyModel } from '../../../test/fixtures/tiny-model/tiny-model';
 import { useTempDirs } from '../../../test/helpers/temp-dir';
 import { silentLogger } from '../logger';
 import { WorkbenchCore } from '../workbench-core';
@@ -46,6 +46,9 @@ describe('solveSession', () => {
     const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
     try {
       const model = await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script: forkedScript(['```pythonĊprint('], ['3)Ċ```', '4)Ċ```']) });
+      // One answer at a time: the forked model's two branches tie exactly, and an answer batched beside
+      // different ones (which the timing of the others decides) can round the tie the other way.
+      await core.handlers.updateSettings({ apiParallel: 1 });
       await core.handlers.loadModel({ path: model });
       const session = await core.handlers.createSession({ statement: 'Print three.' });
       const run = async (seed?: number) => {
@@ -73,6 +76,62 @@ describe('solveSession', () => {
       await core.dispose();
     }
   }, 90_000);
+
+  it('answers cut at max tokens, or by the per-answer context being smaller, say which; in progress it is readable', async () => {
+    const dataDir = await tempDir();
+    const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
+    try {
+      await core.handlers.updateSettings({ apiContextSize: 256 });
+      await core.handlers.loadModel({ path: await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script: vibeThinkerScript(600) }) });
+      const session = await core.handlers.createSession({ statement: 'What is 2 + 2?' });
+      await core.handlers.updateSession({ id: session.id, changes: { templateId: 'math' } });
+      const run = async (maxTokens: number) => {
+        const ended = new Promise<SolveUpdate>((resolve) =>
+          core.events.subscribe((name, payload) => {
+            const update = payload as SolveUpdate;
+            if (name === 'solveUpdate' && (update.record || update.error)) resolve(update);
+          }),
+        );
+        const { solveId } = await core.handlers.solveSession({ id: session.id, samples: 2, sampling: { maxTokens } });
+        // Readable while it runs, by session; the ids match.
+        expect((await core.handlers.solveInProgress({ id: session.id }))?.solveId).toBe(solveId);
+        const { record } = await ended;
+        expect(await core.handlers.solveInProgress({ id: session.id })).toBeNull();
+        return record?.candidates.map((c) => c.cut);
+      };
+      expect(await run(100)).toEqual(['maxTokens', 'maxTokens']);
+      // 1,000 asked for, but each answer's context holds 256 tokens with the prompt: cut there, or shifted.
+      expect(await run(1000)).toEqual(['context', 'context']);
+    } finally {
+      await core.dispose();
+    }
+  }, 60_000);
+
+  it('a shutdown mid-run stops it and waits until its record is saved', async () => {
+    const dataDir = await tempDir();
+    const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
+    const sessionId = await (async () => {
+      try {
+        await core.handlers.updateSettings({ contextSize: 4096 });
+        await core.handlers.loadModel({ path: await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script: vibeThinkerScript(3000) }) });
+        const { id } = await core.handlers.createSession({ statement: 'What is 2 + 2?' });
+        await core.handlers.updateSession({ id, changes: { templateId: 'math' } });
+        const started = new Promise<void>((resolve) => core.events.subscribe((name, payload) => name === 'solveUpdate' && (payload as SolveUpdate).tokens?.some((t) => t > 0) && resolve()));
+        await core.handlers.solveSession({ id, samples: 2 });
+        await started;
+        return id;
+      } finally {
+        await core.dispose();
+      }
+    })();
+    const again = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
+    try {
+      const [record] = (await again.handlers.getSession({ id: sessionId })).solves;
+      expect(record?.candidates.map((c) => c.stopped)).toEqual([true, true]);
+    } finally {
+      await again.dispose();
+    }
+  }, 60_000);
 
   it('refuses with the reason when a remote server answers, and when nothing is written', async () => {
     const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0', mode: 'web', log: silentLogger });

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import type { Session } from '../../shared/sessions';
-import type { SolveRecord } from '../../shared/solve';
+import type { SolveProgress, SolveRecord } from '../../shared/solve';
 import { sampleTestsText } from '../../shared/prompt-pieces';
 import type { EventHub } from '../api/event-hub';
 import type { CompletionPool } from '../llm/completion-pool';
@@ -12,7 +12,7 @@ import { renderTemplate } from '../templates/render-template';
 import { solveN } from './solve';
 import { newId } from '../storage/new-id';
 
-export type SolveHandlers = Pick<WorkbenchHandlers, 'solveSession' | 'stopSolve'>;
+export type SolveHandlers = Pick<WorkbenchHandlers, 'solveSession' | 'stopSolve' | 'solveInProgress'>;
 
 export interface SolveServiceDeps {
   sessions: SessionStore;
@@ -31,6 +31,14 @@ export interface SolveServiceDeps {
 
 const maxKept = 10;
 
+/** A run while it goes on: how to stop it, where it stands, and its end (the record written). */
+interface Running {
+  abort: AbortController;
+  sessionId: string | null;
+  progress: SolveProgress | null;
+  done: Promise<void> | null;
+}
+
 /**
  * Solve ×N for a session: the question its template asks, N times at once,
  * graded as each answer ends (see solveN); progress and each graded answer
@@ -39,15 +47,19 @@ const maxKept = 10;
  */
 export class SolveService {
   readonly handlers: SolveHandlers;
-  readonly #running = new Map<string, AbortController>();
+  readonly #running = new Map<string, Running>();
 
   constructor(private readonly deps: SolveServiceDeps) {
     this.handlers = {
       solveSession: (input) => this.solve(input),
       stopSolve: async ({ solveId }) => {
         const run = this.#running.get(solveId);
-        run?.abort();
+        run?.abort.abort();
         return { stopped: run !== undefined };
+      },
+      solveInProgress: async ({ id }) => {
+        const progress = [...this.#running.values()].find((r) => r.sessionId === id && r.progress)?.progress;
+        return progress ? { ...progress, tokens: [...progress.tokens], candidates: [...progress.candidates] } : null;
       },
     };
   }
@@ -57,17 +69,17 @@ export class SolveService {
     if (this.#running.has(solveId)) throw new WorkbenchError('ValidationError', 'duplicate_solve', `A Solve ×N run with id ${solveId} is already running.`);
     if (this.deps.remote()) throw new WorkbenchError('UnavailableError', 'remote_backend', 'Solve ×N runs on the model loaded in the workbench; a remote server answers now (Settings ▸ Model).');
     // Registered before anything is awaited: a Stop sent the moment the window asked still stops it.
-    const abort = new AbortController();
-    this.#running.set(solveId, abort);
+    const run: Running = { abort: new AbortController(), sessionId: null, progress: null, done: null };
+    this.#running.set(solveId, run);
     try {
-      return await this.#start(input, solveId, abort);
+      return await this.#start(input, solveId, run);
     } catch (err) {
       this.#running.delete(solveId);
       throw err;
     }
   }
 
-  async #start(input: Parameters<WorkbenchHandlers['solveSession']>[0], solveId: string, abort: AbortController): Promise<{ solveId: string }> {
+  async #start(input: Parameters<WorkbenchHandlers['solveSession']>[0], solveId: string, run: Running): Promise<{ solveId: string }> {
     // A model still loading is waited for, as a question waits for it.
     if (!(await this.deps.whenReady())) throw new WorkbenchError('UnavailableError', 'no_model', 'Load a model first: Solve ×N runs on the model loaded in the workbench.');
     const session = await this.deps.sessions.get(input.id);
@@ -78,14 +90,19 @@ export class SolveService {
     const kind = template.sendToEditor === 'none' ? 'math' : 'code';
     const rendered = renderTemplate(template, { problem: statement, language: 'Python 3', code: session.code, tests: sampleTestsText(session.problem.tests), feedback: '' });
     const sampling = { ...template.sampling, ...session.sampling, ...input.sampling };
+    // Stopped (or shut down) while the above was awaited: nothing starts.
+    if (run.abort.signal.aborted) throw new WorkbenchError('UnavailableError', 'stopped', 'Solve ×N was stopped before it started.');
     const samples = input.samples ?? 4;
     // Chosen here, not in solveN, so the record says which seed gives this run again.
     const seed = input.seed ?? randomInt(0, 2 ** 30);
-    const tokens = Array.from({ length: samples }, () => 0);
+    const progress: SolveProgress = { solveId, samples, tokens: Array.from({ length: samples }, () => 0), candidates: [] };
+    const { tokens } = progress;
+    run.sessionId = session.id;
+    run.progress = progress;
     let lastProgress = 0;
     const emit = (extra: object) => this.deps.events.emit('solveUpdate', { sessionId: session.id, solveId, samples, ...extra });
     const { problem } = session;
-    void solveN({
+    run.done = solveN({
       pool: this.deps.pool,
       system: rendered.system,
       user: rendered.user,
@@ -97,7 +114,7 @@ export class SolveService {
       stopWhenAccepted: input.stopWhenAccepted ?? false,
       seed,
       python: this.deps.python(),
-      signal: abort.signal,
+      signal: run.abort.signal,
       onProgress: ({ index, completionTokens }) => {
         tokens[index] = completionTokens;
         // Live counts at most ~5 times a second for all N together.
@@ -106,7 +123,11 @@ export class SolveService {
         emit({ tokens: [...tokens] });
       },
       // Each window gets the card, not the reasoning (up to megabytes per answer, never shown there).
-      onCandidate: (candidate) => emit({ candidate: { ...candidate, reasoning: '' } }),
+      onCandidate: (candidate) => {
+        const card = { ...candidate, reasoning: '' };
+        progress.candidates.push(card);
+        emit({ candidate: card });
+      },
     })
       .then(async (result) => {
         // Kept without the reasoning (the cards show answers; 16 reasonings of 40k tokens would swell the
@@ -114,14 +135,21 @@ export class SolveService {
         const candidates = result.candidates.map((c) => ({ ...c, reasoning: '' }));
         const record: SolveRecord = { id: solveId, at: new Date().toISOString(), kind, samples, templateId, sampling, seed, prompt: rendered.user, candidates, votes: result.votes, best: result.best };
         await this.deps.change(session.id, (current) => ({ ...current, solves: [...current.solves, record].slice(-maxKept) }));
+        // Over once saved: a window asking from now on reads the record in the session.
+        this.#running.delete(solveId);
         emit({ record });
       })
-      .catch((err: unknown) => emit({ error: err instanceof Error ? err.message : String(err) }))
-      .finally(() => this.#running.delete(solveId));
+      .catch((err: unknown) => {
+        this.#running.delete(solveId);
+        emit({ error: err instanceof Error ? err.message : String(err) });
+      });
     return { solveId };
   }
 
-  stopAll(): void {
-    for (const run of this.#running.values()) run.abort();
+  /** Stops every run and waits until each has written its record (a shutdown loses no run). */
+  async dispose(): Promise<void> {
+    const runs = [...this.#running.values()];
+    for (const run of runs) run.abort.abort();
+    await Promise.all(runs.map((r) => r.done));
   }
 }

@@ -71,12 +71,13 @@ export async function solveN(options: SolveOptions): Promise<SolveResult> {
           })
           .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
         if ('error' in result) {
-          const failed: SolveCandidate = { index, reasoning: '', answer: '', completionTokens: 0, code: null, report: null, verdict: null, final: null, stopped: false, error: result.error };
+          const failed: SolveCandidate = { index, reasoning: '', answer: '', completionTokens: 0, code: null, report: null, verdict: null, final: null, stopped: false, cut: null, error: result.error };
           options.onCandidate?.(failed);
           return failed;
         }
         const stopped = result.finishReason === 'aborted';
-        const base = { index, reasoning: result.reasoning, answer: result.answer, completionTokens: result.completionTokens, stopped, error: null };
+        const cut = result.lengthLimit ?? (result.finishReason === 'length' ? 'maxTokens' : null);
+        const base = { index, reasoning: result.reasoning, answer: result.answer, completionTokens: result.completionTokens, stopped, cut, error: null };
         let candidate: SolveCandidate;
         if (options.kind === 'math') {
           // Bounded as the session keeps it: a model may box a whole essay.

@@ -1,4 +1,4 @@
-import { SolveSessionInputSchema, SolveUpdateSchema } from '../solve';
+import { SolveProgressSchema, SolveSessionInputSchema, SolveUpdateSchema } from '../solve';
 import { FixLoopInputSchema, FixProgressSchema } from '../fix-loop';
 import { z } from 'zod';
 import { AppInfoSchema } from '../app-info';
@@ -171,6 +171,8 @@ export const methodSchemas = {
    */
   solveSession: { input: SolveSessionInputSchema, output: z.object({ solveId: z.string() }) },
   stopSolve: { input: z.object({ solveId: z.string().max(80) }).strict(), output: z.object({ stopped: z.boolean() }) },
+  /** The session's running Solve ×N (tokens so far, answers graded so far), or null: for a window that opens it mid-run or reconnects. */
+  solveInProgress: { input: z.object({ id: z.string().max(80) }).strict(), output: SolveProgressSchema.nullable() },
   /**
    * Fix until accepted: judges the session's code, then up to `rounds` times sends the first failure to the
    * model (a fix turn), puts its code in the session and judges it; returns at once, progress comes as `fixProgress`.

@@ -55,6 +55,7 @@ export const methodNames = [
   'judgeSession',
   'solveSession',
   'stopSolve',
+  'solveInProgress',
   'fixUntilAccepted',
   'stopFix',
   'fixInProgress',

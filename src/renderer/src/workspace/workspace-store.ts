@@ -104,6 +104,10 @@ export class WorkspaceStore {
   readonly #listeners = new Set<() => void>();
   /** Solve ×N runs by session, the latest of each (live until its record arrives). */
   readonly #solves = new Map<string, SolveView>();
+  /** Solve ×N calls sent and not answered yet. */
+  readonly #asking = new Set<string>();
+  /** Sessions whose running Solve ×N is being asked for. */
+  readonly #resyncing = new Set<string>();
   /** Fix until accepted by session, the latest of each. */
   readonly #fixes = new Map<string, FixView>();
   /** Answers in progress by session, so switching sessions never loses or misplaces one. */
@@ -163,7 +167,15 @@ export class WorkspaceStore {
       client.on('solveUpdate', (update) => {
         // Kept per session: a run goes on while another session is open, and is there on coming back.
         const solving = this.#solves.get(update.sessionId);
-        if (!solving || solving.solveId !== update.solveId) return;
+        if (!solving || solving.solveId !== update.solveId) {
+          // A run another window started (this window's own runs are known before they start): taken up.
+          const idle = !solving || solving.record !== null || solving.error !== null;
+          if (idle && !update.record && !update.error && !this.#resyncing.has(update.sessionId)) {
+            this.#resyncing.add(update.sessionId);
+            void this.#resyncSolve(update.sessionId).finally(() => this.#resyncing.delete(update.sessionId));
+          }
+          return;
+        }
         const next: SolveView = {
           ...solving,
           tokens: update.tokens ?? solving.tokens,
@@ -204,7 +216,7 @@ export class WorkspaceStore {
     this.#codeWaiting.delete(id);
     if (waiting) this.#putInEditor('model', waiting, 'propose');
     if (!this.#lives.has(id)) await this.#resume(id);
-    await this.#resyncFix(id);
+    await Promise.all([this.#resyncFix(id), this.#resyncSolve(id)]);
     return session;
   }
 
@@ -327,6 +339,7 @@ export class WorkspaceStore {
     const view: SolveView = { sessionId: session.id, solveId, samples, tokens: Array.from({ length: samples }, () => 0), candidates: [], record: null, error: null };
     this.#solves.set(session.id, view);
     this.#set({ solving: view });
+    this.#asking.add(solveId);
     try {
       await this.client.solveSession({ id: session.id, samples, solveId, ...options });
     } catch (err) {
@@ -335,6 +348,8 @@ export class WorkspaceStore {
       const failed = { ...solving, error: message(err) };
       this.#solves.set(session.id, failed);
       if (this.#state.session?.id === session.id) this.#set({ solving: failed });
+    } finally {
+      this.#asking.delete(solveId);
     }
   }
 
@@ -376,6 +391,31 @@ export class WorkspaceStore {
   #showFix(view: FixView): void {
     this.#fixes.set(view.sessionId, view);
     if (this.#state.session?.id === view.sessionId) this.#set({ fixing: view });
+  }
+
+  /**
+   * A Solve ×N this window did not see all of (started elsewhere, or before a
+   * reload or a reconnect): taken up from where core says it stands, then
+   * followed by its updates; one that ended meanwhile shows its saved record.
+   */
+  async #resyncSolve(sessionId: string): Promise<void> {
+    const running = await this.client.solveInProgress({ id: sessionId }).catch(() => undefined);
+    if (running === undefined) return;
+    const known = this.#solves.get(sessionId);
+    // This window's own call is still on its way: core may not have registered the run yet.
+    if (known && this.#asking.has(known.solveId)) return;
+    let next: SolveView | null = null;
+    if (running) {
+      const same = known?.solveId === running.solveId ? known : null;
+      next = { sessionId, solveId: running.solveId, samples: running.samples, tokens: running.tokens, candidates: running.candidates.length >= (same?.candidates.length ?? 0) ? running.candidates : (same?.candidates ?? []), record: null, error: null };
+    } else if (known && !known.record && !known.error) {
+      const session = this.#state.session?.id === sessionId ? this.#state.session : null;
+      const record = session?.solves.find((r) => r.id === known.solveId) ?? null;
+      next = { ...known, record, error: record ? null : 'This run ended while this window was away.' };
+    }
+    if (!next) return;
+    this.#solves.set(sessionId, next);
+    if (this.#state.session?.id === sessionId) this.#set({ solving: next });
   }
 
   stopSolve(): void {
@@ -479,7 +519,7 @@ export class WorkspaceStore {
     // that still fails says so again.
     if (this.#state.error && this.#state.saveState !== 'failed') this.#set({ error: null });
     await this.refresh();
-    if (this.#state.session) await this.#resyncFix(this.#state.session.id);
+    if (this.#state.session) await Promise.all([this.#resyncFix(this.#state.session.id), this.#resyncSolve(this.#state.session.id)]);
     const now = this.#instance();
     for (const [sessionId, live] of this.#lives) {
       if (!live.view.running || !live.instance || !now || live.instance === now) continue;

@@ -1,4 +1,4 @@
-import type { SolveCandidate, SolveRecord } from '../../../../shared/solve';
+import { cutNote, type SolveCandidate, type SolveRecord } from '../../../../shared/solve';
 import { StaticMarkdown } from '../../markdown/StaticMarkdown';
 import { useWorkspace, useWorkspaceStore } from '../../workspace/use-workspace';
 
@@ -97,6 +97,7 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
           <summary>
             <span className={c.verdict ? `verdict verdict-${c.verdict}` : 'solve-outcome'}>{outcome(c, kind)}</span> Answer {c.index + 1}
             {c.index === record?.best ? ' · best' : ''} · {c.completionTokens.toLocaleString()} tokens
+            {cutNote(c) && <span className="solve-cut"> · {cutNote(c)}</span>}
             {c.code && (
               <button
                 type="button"
