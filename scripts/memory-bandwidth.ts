@@ -1,24 +1,25 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * This machine's memory bandwidth as `threads` threads see it: each copies a
- * 256 MB buffer (far past any cache) over and over, all at once; the figure
- * is the bytes read in that time (a copy also writes as many, which the
- * figure leaves out: decoding a token reads the weights and writes little).
- * Used by `bench:llm --shape` for the physical limit of decode speed.
+ * This machine's memory read bandwidth as `threads` threads see it: each
+ * compares two equal 256 MB buffers (far past any cache; glibc's memcmp reads
+ * both with vector loads and writes nothing) over and over, all at once, as
+ * decoding a token reads the weights and writes little. Used by `bench:llm
+ * --shape` for the physical limit of decode speed.
  */
-export async function measureReadBandwidth(threads: number, copies = 6): Promise<number> {
+export async function measureReadBandwidth(threads: number, passes = 6): Promise<number> {
   const source = `
     const { parentPort } = require('node:worker_threads');
     const size = 256 * 1024 * 1024;
-    const from = Buffer.alloc(size, 1);
-    const to = Buffer.alloc(size);
-    from.copy(to);
+    const a = Buffer.alloc(size, 1);
+    const b = Buffer.alloc(size, 1);
+    if (a.compare(b) !== 0) throw new Error('unequal');
     parentPort.postMessage('ready');
     parentPort.once('message', () => {
       const started = performance.now();
-      for (let i = 0; i < ${copies}; i++) from.copy(to);
-      parentPort.postMessage({ bytes: size * ${copies}, ms: performance.now() - started });
+      let sum = 0;
+      for (let i = 0; i < ${passes}; i++) sum += a.compare(b);
+      parentPort.postMessage({ bytes: 2 * size * ${passes} + sum, ms: performance.now() - started });
     });`;
   const workers = Array.from({ length: threads }, () => new Worker(source, { eval: true }));
   try {
