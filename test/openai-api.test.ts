@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../src/core/workbench-core';
-import { vibeThinkerScript, writeTinyModel } from './fixtures/tiny-model/tiny-model';
+import { forkedScript, vibeThinkerScript, writeTinyModel } from './fixtures/tiny-model/tiny-model';
 import { testToken, useWebServer, type Harness } from './helpers/web-server-harness';
 
 /**
@@ -91,6 +91,36 @@ describe('OpenAI-compatible API (web mode)', () => {
     await expect(ask({ model: 'gpt-4o' })).rejects.toMatchObject({ status: 404, code: 'model_not_found' });
     await expect(ask({ temperature: 5 })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
     await expect(ask({ messages: [{ role: 'assistant', content: 'last word' }] })).rejects.toMatchObject({ status: 400 });
+    await expect(ask({ n: 17 })).rejects.toMatchObject({ status: 400, param: 'n' });
+  });
+
+  it('n choices are generated together, each with its own seed, both ways; usage counts the prompt once', async () => {
+    const { client, model } = await serverWithModel({ script: forkedScript(['So', 'Ġthe', 'Ġanswer', 'Ġis'], ['Ġthree.', 'Ġfour.']), parallel: 4 });
+    const request = { model, messages: [{ role: 'user' as const, content: 'Pick one.' }], n: 6, seed: 7, max_tokens: 40 };
+    const whole = await client.chat.completions.create(request);
+    expect(whole.choices.map((c) => c.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    const answers = whole.choices.map((c) => c.message.content);
+    for (const answer of answers) expect(['So the answer is three.', 'So the answer is four.']).toContain(answer);
+    // Six seeds, not one: both branches come up.
+    expect(new Set(answers).size).toBe(2);
+    const one = await client.chat.completions.create({ ...request, n: 1 });
+    expect(whole.usage?.prompt_tokens).toBe(one.usage?.prompt_tokens);
+    expect(whole.usage?.completion_tokens).toBe(whole.choices.length * (one.usage?.completion_tokens ?? 0));
+
+    const streamed = new Map<number, { content: string; finish: string | null }>();
+    for await (const chunk of await client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } })) {
+      for (const choice of chunk.choices) {
+        const seen = streamed.get(choice.index) ?? { content: '', finish: null };
+        seen.content += choice.delta.content ?? '';
+        seen.finish = choice.finish_reason ?? seen.finish;
+        streamed.set(choice.index, seen);
+      }
+    }
+    expect([...streamed.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const seen of streamed.values()) {
+      expect(seen.finish).toBe('stop');
+      expect(['So the answer is three.', 'So the answer is four.']).toContain(seen.content);
+    }
   });
 
   it('stops generating when the client disconnects', async () => {

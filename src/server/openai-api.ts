@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { ChatMessage, CompletionPool, CompletionResult } from '../core/llm/completion-pool';
+import { splitPrefill, type ChatMessage, type CompletionPool, type CompletionResult } from '../core/llm/completion-pool';
 import type { ModelHost } from '../core/llm/model-host';
 import { WorkbenchError } from '../shared/api/errors';
 import { readJsonBody, sendJson, type BodyError } from './http-api';
@@ -31,7 +31,11 @@ const ChatRequestSchema = z.object({
   top_p: z.number().gt(0).max(1).nullish(),
   seed: z.number().int().nullish(),
   stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
-  n: z.literal(1).nullish(),
+  /** Choices, generated at once as parallel sequences (the pool's slots; more wait in its queue). */
+  n: z.number().int().min(1).max(16).nullish(),
+  /** vLLM's names for continuing a final assistant message, which this server does as llama.cpp's does. */
+  continue_final_message: z.boolean().nullish(),
+  add_generation_prompt: z.boolean().nullish(),
   /** Our extension: reasoning tokens after which the reasoning is closed and the model answers (0: none). */
   reasoning_budget: z.number().int().min(0).max(131_072).nullish(),
 });
@@ -97,7 +101,13 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
     role: m.role === 'developer' ? 'system' : m.role,
     content: typeof m.content === 'string' ? m.content : (m.content ?? []).map((p) => p.text).join(''),
   }));
-  if (messages.at(-1)?.role !== 'user') return openAiError(res, 400, 'invalid_request_error', 'invalid_value', 'The last message must have the role "user".', 'messages');
+  const { prefill } = splitPrefill(messages);
+  if (messages.at(-1)?.role !== 'user' && prefill === null) {
+    return openAiError(res, 400, 'invalid_request_error', 'invalid_value', 'The last message must have the role "user", or be an assistant reply (after a user message) to continue.', 'messages');
+  }
+  if (prefill !== null && request.continue_final_message === false) {
+    return openAiError(res, 400, 'invalid_request_error', 'invalid_value', 'The last message is an assistant reply, which this server continues; continue_final_message: false asks for something else.', 'continue_final_message');
+  }
 
   // A client that goes away stops its generation (or leaves the queue).
   const controller = new AbortController();
@@ -108,64 +118,77 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
   const completionId = `chatcmpl-${randomBytes(12).toString('hex')}`;
   const created = Math.floor(Date.now() / 1000);
   const stop = request.stop === undefined || request.stop === null ? [] : [request.stop].flat();
-  const common = {
+  const n = request.n ?? 1;
+  // Choice i samples with seed + i: unseeded sequences started in the same instant can draw alike.
+  const baseSeed = request.seed ?? (n > 1 ? randomInt(0, 2 ** 30) : undefined);
+  const requestFor = (index: number) => ({
     messages,
     maxTokens: request.max_completion_tokens ?? request.max_tokens ?? defaults.maxTokens,
     temperature: request.temperature ?? defaults.temperature,
     topP: request.top_p ?? defaults.topP,
-    ...(request.seed !== undefined && request.seed !== null ? { seed: request.seed } : {}),
+    ...(baseSeed !== undefined && baseSeed !== null ? { seed: baseSeed + index } : {}),
     stop,
     ...(request.reasoning_budget ? { reasoningBudget: request.reasoning_budget } : {}),
     signal: controller.signal,
-  };
+  });
+  const indices = Array.from({ length: n }, (_, i) => i);
+  // One refused choice (a full queue) refuses the request: the others stop.
+  const all = <T>(runs: Promise<T>[]) => Promise.all(runs.map((r) => r.catch((err: unknown) => (controller.abort(), Promise.reject(err)))));
 
   if (!request.stream) {
-    const result = await deps.pool.complete(common);
+    const results = await all(indices.map((i) => deps.pool.complete(requestFor(i))));
     finished = true;
-    if (result.finishReason === 'aborted') return;
-    res.setHeader('X-Workbench-Cache', result.cached ? 'hit' : 'miss');
+    if (results.some((r) => r.finishReason === 'aborted')) return;
+    res.setHeader('X-Workbench-Cache', results.every((r) => r.cached) ? 'hit' : 'miss');
     return sendJson(res, 200, {
       id: completionId,
       object: 'chat.completion',
       created,
       model: id,
-      choices: [{ index: 0, message: { role: 'assistant', content: result.answer, reasoning_content: result.reasoning || null }, finish_reason: finishReasonOf(result), logprobs: null }],
-      usage: usageOf(result),
+      choices: results.map((result, index) => ({ index, message: { role: 'assistant', content: result.answer, reasoning_content: result.reasoning || null }, finish_reason: finishReasonOf(result), logprobs: null })),
+      usage: usageOf(results),
     });
   }
 
   // Headers go out once the request is accepted (generating or queued), so a refusal (a full
   // queue) can still be answered with a proper 429.
   const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
-  const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) =>
-    send({ id: completionId, object: 'chat.completion.chunk', created, model: id, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] });
+  const chunk = (index: number, delta: Record<string, unknown>, finishReason: string | null = null) =>
+    send({ id: completionId, object: 'chat.completion.chunk', created, model: id, choices: [{ index, delta, finish_reason: finishReason, logprobs: null }] });
   const begin = () => {
     if (res.headersSent) return;
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    chunk({ role: 'assistant', content: '' });
+    for (const index of indices) chunk(index, { role: 'assistant', content: '' });
   };
-  const result = await deps.pool.complete({
-    ...common,
-    onStart: begin,
-    // SSE comments: ignored by clients, visible to people and tools watching the stream.
-    onQueued: (position) => {
-      begin();
-      res.write(`: queued, position ${position}\n\n`);
-    },
-    onDelta: ({ reasoning, answer }) => {
-      if (reasoning) chunk({ reasoning_content: reasoning });
-      if (answer) chunk({ content: answer });
-    },
-  });
+  const results = await all(
+    indices.map(async (index) => {
+      const result = await deps.pool.complete({
+        ...requestFor(index),
+        onStart: begin,
+        // SSE comments: ignored by clients, visible to people and tools watching the stream.
+        onQueued: (position) => {
+          begin();
+          res.write(`: queued, position ${position}\n\n`);
+        },
+        onDelta: ({ reasoning, answer }) => {
+          if (reasoning) chunk(index, { reasoning_content: reasoning });
+          if (answer) chunk(index, { content: answer });
+        },
+      });
+      if (result.finishReason !== 'aborted') {
+        begin();
+        if (result.cached) res.write(': cache hit\n\n');
+        chunk(index, {}, finishReasonOf(result));
+      }
+      return result;
+    }),
+  );
   finished = true;
-  if (result.finishReason === 'aborted') {
+  if (results.some((r) => r.finishReason === 'aborted')) {
     res.end();
     return;
   }
-  begin();
-  if (result.cached) res.write(': cache hit\n\n');
-  chunk({}, finishReasonOf(result));
-  if (request.stream_options?.include_usage) send({ id: completionId, object: 'chat.completion.chunk', created, model: id, choices: [], usage: usageOf(result) });
+  if (request.stream_options?.include_usage) send({ id: completionId, object: 'chat.completion.chunk', created, model: id, choices: [], usage: usageOf(results) });
   res.end('data: [DONE]\n\n');
 }
 
@@ -173,8 +196,11 @@ function finishReasonOf(result: CompletionResult): 'stop' | 'length' {
   return result.finishReason === 'length' ? 'length' : 'stop';
 }
 
-function usageOf(result: CompletionResult) {
-  return { prompt_tokens: result.promptTokens, completion_tokens: result.completionTokens, total_tokens: result.promptTokens + result.completionTokens };
+/** Usage of all choices together: the prompt counted once, as OpenAI counts it. */
+function usageOf(results: CompletionResult[]) {
+  const prompt = results[0]?.promptTokens ?? 0;
+  const completion = results.reduce((sum, r) => sum + r.completionTokens, 0);
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
 /** Errors in the shape OpenAI clients parse: `{ error: { message, type, code, param } }`. */

@@ -15,6 +15,11 @@ export interface BudgetedPromptInput {
   /** The chat before the prompt (set again before the answer is asked for, after a cut). */
   history: ChatHistoryItem[];
   prompt: string;
+  /**
+   * The start of the model's reply, written by the caller (a reply to continue): read, not
+   * generated; neither reported as parts nor counted. Default: none.
+   */
+  responsePrefix?: string;
   maxTokens: number;
   sampling: { temperature: number; topP: number; topK?: number; seed?: number; stop?: string[] };
   /** The caller's stop. */
@@ -53,9 +58,12 @@ export function promptWithBudget(input: BudgetedPromptInput): BudgetedPromptRun 
   // A signal aborted before this started fires no event: it stops the prompt at once.
   if (input.signal.aborted) reasoningPhase.abort();
   else input.signal.addEventListener('abort', stopAll, { once: true });
-  // The model's text so far, as it would read it back (tags included).
-  let raw = '';
-  let inThought = false;
+  // The model's text so far, as it would read it back (tags included); a given prefix is its start.
+  const given = input.responsePrefix ?? '';
+  let raw = given;
+  // Placed already: the splitter knows where it left the reasoning, the caller is not told it again.
+  if (given) splitter.placed(given);
+  let inThought = splitter.state === 'open';
   let cut: ReasoningCut | null = null;
 
   const requestCut = (by: ReasoningCut['by']): boolean => {
@@ -91,12 +99,23 @@ export function promptWithBudget(input: BudgetedPromptInput): BudgetedPromptRun 
 
   const done = (async () => {
     try {
+      // node-llama-cpp reports a prefix as the first chunk: that text is already placed.
+      let echoPending = given !== '';
       const first = await stoppable(session.promptWithMeta(input.prompt, {
         ...common,
         maxTokens: input.maxTokens,
         signal: reasoningPhase.signal,
+        ...(given ? { responsePrefix: given } : {}),
         onResponseChunk: (chunk) => {
-          if (chunk.type === 'segment' && chunk.segmentType === 'thought') {
+          if (echoPending) {
+            echoPending = false;
+            return;
+          }
+          if (splitter.state === 'closed') {
+            // The reasoning is closed (by a prefix that closed it): whatever the wrapper calls it now, it is the answer.
+            raw += chunk.text;
+            input.onPart(splitter.push(chunk.text));
+          } else if (chunk.type === 'segment' && chunk.segmentType === 'thought') {
             // The wrapper took `<think>\n` and `\n</think>` out of the text; the model wrote them.
             raw += (inThought ? '' : '<think>\n') + chunk.text;
             inThought = true;

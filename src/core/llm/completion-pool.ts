@@ -108,8 +108,8 @@ export class CompletionPool {
   async complete(request: CompletionRequest): Promise<CompletionResult> {
     const loaded = this.#options.host.loaded;
     if (!loaded) throw new WorkbenchError('UnavailableError', 'no_model', 'No model is loaded in the workbench.');
-    const last = request.messages.at(-1);
-    if (!last || last.role !== 'user') throw new WorkbenchError('ValidationError', 'invalid_input', 'The last message must be from the user.');
+    const { prefill } = splitPrefill(request.messages);
+    if (prefill === null && request.messages.at(-1)?.role !== 'user') throw new WorkbenchError('ValidationError', 'invalid_input', 'The last message must be from the user, or an assistant reply to continue after one.');
 
     const cacheKey = request.temperature === 0 && this.#options.cache() ? ResponseCache.key(loaded.info.path, request) : null;
     const hit = cacheKey ? this.cache.get(cacheKey) : undefined;
@@ -140,7 +140,8 @@ export class CompletionPool {
     const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false, ...(pool.chatWrapper ? { chatWrapper: pool.chatWrapper } : {}) });
     pool.chatWrapper ??= session.chatWrapper;
     try {
-      const history: ChatHistoryItem[] = request.messages.slice(0, -1).map((m) =>
+      const { messages, prefill } = splitPrefill(request.messages);
+      const history: ChatHistoryItem[] = messages.slice(0, -1).map((m) =>
         m.role === 'system' ? { type: 'system', text: m.content } : m.role === 'user' ? { type: 'user', text: m.content } : { type: 'model', response: [m.content] },
       );
       session.setChatHistory(history);
@@ -155,7 +156,8 @@ export class CompletionPool {
       const run = promptWithBudget({
         session,
         history,
-        prompt: request.messages.at(-1)?.content ?? '',
+        prompt: messages.at(-1)?.content ?? '',
+        ...(prefill !== null ? { responsePrefix: prefill } : {}),
         maxTokens,
         sampling: { temperature: request.temperature, topP: request.topP, ...(request.seed !== undefined ? { seed: request.seed } : {}), stop: request.stop },
         signal: request.signal,
@@ -248,4 +250,15 @@ export class CompletionPool {
     if (this.#pool && !this.#pool.context.disposed) await this.#pool.context.dispose();
     this.#pool = null;
   }
+}
+
+/**
+ * A conversation that ends with an assistant message after a user one asks
+ * for that reply to be continued (llama.cpp server's "assistant prefill",
+ * vLLM's `continue_final_message`): the reply so far, and the messages before it.
+ */
+export function splitPrefill(messages: ChatMessage[]): { messages: ChatMessage[]; prefill: string | null } {
+  const last = messages.at(-1);
+  if (last?.role === 'assistant' && messages.at(-2)?.role === 'user') return { messages: messages.slice(0, -1), prefill: last.content };
+  return { messages, prefill: null };
 }

@@ -141,4 +141,16 @@ describe('ReasoningSplitter', () => {
     splitter.finish();
     expect([splitter.reasoning, splitter.answer, splitter.state]).toEqual(['weigh it', 'Four, since </think> is just text here.', 'closed']);
   });
+
+  it('a reply being continued: its written start sets the state and is not reported again', () => {
+    const closed = new ReasoningSplitter();
+    closed.placed('<think>\nadd two and two\n</think>');
+    expect(closed.state).toBe('closed');
+    expect(closed.push('\n\nFour.')).toEqual({ reasoning: '', answer: 'Four.' });
+    const open = new ReasoningSplitter();
+    open.placed('<think>\nadd two');
+    expect(open.state).toBe('open');
+    expect(open.push(' and two</think>Four.')).toEqual({ reasoning: ' and two', answer: 'Four.' });
+    expect([open.reasoning, open.answer]).toEqual([' and two', 'Four.']);
+  });
 });

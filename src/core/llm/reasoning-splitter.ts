@@ -55,6 +55,18 @@ export class ReasoningSplitter {
     });
   }
 
+  /**
+   * Text of the reply written before this stream (a reply being continued): it
+   * sets where the stream stands (inside the reasoning, or after it) and is
+   * not part of what this splitter reports.
+   */
+  placed(text: string): void {
+    this.push(text);
+    this.#reasoning = '';
+    this.#answer = '';
+    this.#held = '';
+  }
+
   /** Adds text the chat wrapper or a server already marked as thought (no tags in it). */
   pushReasoning(text: string): Part {
     return this.#delta(() => {
