@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/core/logger';
 import { WorkbenchCore } from '../src/core/workbench-core';
-import type { GenerationResult } from '../src/shared/generation';
+import { answerNowRemoteReason, type GenerationResult, type Sampling } from '../src/shared/generation';
 import { vibeThinkerScript, writeTinyModel } from './fixtures/tiny-model/tiny-model';
 import { runVibe, waitForOutput, type VibeRun } from './helpers/run-vibe';
 import { useTempDirs } from './helpers/temp-dir';
@@ -51,7 +51,7 @@ describe('remote backend: another workbench over the OpenAI API', () => {
   }
 
   /** The local workbench, pointed at a remote server. */
-  async function localWorkbench(remote: { baseUrl: string; apiKey: string | null; model: string | null }) {
+  async function localWorkbench(remote: { baseUrl: string; apiKey: string | null; model: string | null; continuation?: 'none' | 'prefill' | 'continue_final_message' }) {
     const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0', mode: 'web', log: silentLogger });
     cores.push(core);
     await core.handlers.updateSettings({ remote });
@@ -59,7 +59,7 @@ describe('remote backend: another workbench over the OpenAI API', () => {
   }
 
   /** Asks through the API like the UI does and waits for the finished event. */
-  async function ask(core: WorkbenchCore, prompt: string, onDelta?: () => void): Promise<{ result: GenerationResult; deltas: { reasoning: string; answer: string }[] }> {
+  async function ask(core: WorkbenchCore, prompt: string, onDelta?: () => void, sampling?: Partial<Sampling>): Promise<{ result: GenerationResult; deltas: { reasoning: string; answer: string }[] }> {
     const id = `g-${Math.random().toString(36).slice(2)}`;
     const deltas: { reasoning: string; answer: string }[] = [];
     const finished = new Promise<GenerationResult>((resolve) => {
@@ -74,7 +74,7 @@ describe('remote backend: another workbench over the OpenAI API', () => {
         }
       });
     });
-    await core.handlers.generate({ id, prompt, newConversation: true });
+    await core.handlers.generate({ id, prompt, newConversation: true, ...(sampling ? { sampling } : {}) });
     return { result: await finished, deltas };
   }
 
@@ -101,6 +101,39 @@ describe('remote backend: another workbench over the OpenAI API', () => {
     const refused = runVibe(['ask', '--backend', remote.base, '--api-key', 'wrong', '--model', 'tiny', '--data-dir', await tempDir(), 'hi']);
     expect(await refused.exit).toBe(1);
     expect(refused.stderr).toMatch(/refused the API key \(401/);
+  });
+
+  it('Answer now and a reasoning budget on a server that continues a reply: the reasoning is closed and the server writes the answer', async () => {
+    const remote = await remoteWorkbench({ model: vibeThinkerScript(3000) });
+    const core = await localWorkbench({ baseUrl: remote.base, apiKey: remote.token, model: 'tiny', continuation: 'prefill' });
+    let asked: Promise<unknown> | null = null;
+    const now = await ask(core, 'What is 2 + 2?', () => (asked ??= core.handlers.answerNow({})));
+    expect(await asked).toEqual({ done: true, reason: null });
+    expect(now.result).toMatchObject({ error: null, answer: 'The answer is $\\boxed{4}$.', reasoningCut: { by: 'answerNow' }, stats: { stopReason: 'end' } });
+    expect(now.result.reasoning).toContain('give my final answer now');
+    expect(now.result.reasoning).not.toContain('(2000)');
+    // What streamed is what the result says.
+    expect(now.deltas.map((d) => d.reasoning).join('')).toBe(now.result.reasoning);
+    expect(now.deltas.map((d) => d.answer).join('')).toBe(now.result.answer);
+
+    const budgeted = await ask(core, 'What is 2 + 2?', undefined, { reasoningBudget: 60, maxTokens: 4000 });
+    expect(budgeted.result).toMatchObject({ answer: 'The answer is $\\boxed{4}$.', reasoningCut: { by: 'budget' } });
+    expect(budgeted.result.reasoningCut?.atTokens).toBeGreaterThanOrEqual(60);
+    expect(budgeted.result.reasoning).not.toContain('(200)');
+
+    // vLLM's way of asking, which this server understands too.
+    const vllmStyle = await localWorkbench({ baseUrl: remote.base, apiKey: remote.token, model: 'tiny', continuation: 'continue_final_message' });
+    expect((await ask(vllmStyle, 'What is 2 + 2?', undefined, { reasoningBudget: 40, maxTokens: 4000 })).result).toMatchObject({ answer: 'The answer is $\\boxed{4}$.', reasoningCut: { by: 'budget' } });
+  });
+
+  it('Answer now on a server that cannot continue a reply is refused with the reason, and the answer goes on', async () => {
+    const remote = await remoteWorkbench();
+    const core = await localWorkbench({ baseUrl: remote.base, apiKey: remote.token, model: 'tiny' });
+    let asked: Promise<unknown> | null = null;
+    const { result } = await ask(core, 'What is 2 + 2?', () => (asked ??= core.handlers.answerNow({})));
+    expect(await asked).toEqual({ done: false, reason: answerNowRemoteReason });
+    expect(result).toMatchObject({ answer: 'The answer is $\\boxed{4}$.' });
+    expect(result.reasoningCut).toBeUndefined();
   });
 
   it('says clearly when the key is wrong, the model does not exist, or nothing listens', async () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultDataDir } from '../core/storage/default-data-dir';
 import type { RemoteBackend } from '../core/llm/remote-chat-runner';
+import { remoteContinuations } from '../shared/settings';
 import { UsageError, type CliIo } from './command';
 
 /** The `--data-dir` option every command touching user data accepts. */
@@ -35,9 +36,11 @@ export function autoOrNumber(name: string, raw: string): 'auto' | number {
  * `--backend <url>` names an OpenAI-compatible server (then `--model` is the server's model name and
  * the key comes from `--api-key` or $VIBE_API_KEY); anything else is not a remote backend: null.
  */
-export function remoteBackendOption(backend: string | undefined, values: { model?: string; 'api-key'?: string }, io: CliIo): RemoteBackend | null {
+export function remoteBackendOption(backend: string | undefined, values: { model?: string; 'api-key'?: string; continuation?: string }, io: CliIo): RemoteBackend | null {
   if (backend === undefined || !/^https?:\/\//i.test(backend)) return null;
-  return { baseUrl: backend, apiKey: values['api-key'] ?? io.env.VIBE_API_KEY ?? null, model: values.model ?? null };
+  const continuation = remoteContinuations.find((c) => c === (values.continuation ?? 'none'));
+  if (!continuation) throw new UsageError(`--continuation must be one of ${remoteContinuations.join(', ')}, not "${values.continuation ?? ''}".`);
+  return { baseUrl: backend, apiKey: values['api-key'] ?? io.env.VIBE_API_KEY ?? null, model: values.model ?? null, continuation };
 }
 
 /** Everything on standard input, as text (`-` for the problem). */

@@ -68,7 +68,13 @@ export type ReasoningState = (typeof reasoningStates)[number];
  * assistant message (vLLM's continue_final_message, llama.cpp's prefill), and an OpenAI-compatible
  * server says nowhere whether it can.
  */
-export const answerNowRemoteReason = 'Answer now needs the model loaded in the workbench: a remote server cannot be asked to continue the reasoning it wrote.';
+export const answerNowRemoteReason =
+  'Answer now on a remote server needs it to continue a reply: say how in Settings ▸ Model (llama.cpp’s server and the workbench continue a final assistant message; vLLM takes continue_final_message).';
+
+/** True when a remote server answers and cannot be asked to continue a reply (so Answer now and budgets cannot work there). */
+export function answerNowBlockedBy(remote: { continuation?: string } | null): boolean {
+  return remote !== null && (remote.continuation ?? 'none') === 'none';
+}
 
 /** The workbench closed the reasoning itself: at the budget, or when the user asked for the answer now. */
 export const ReasoningCutSchema = z.object({ by: z.enum(['budget', 'answerNow']), atTokens: z.number() });

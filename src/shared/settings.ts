@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const themeChoices = ['system', 'light', 'dark'] as const;
 
+/** Ways an OpenAI-compatible server can be asked to continue a reply it began (see `remote.continuation`). */
+export const remoteContinuations = ['none', 'prefill', 'continue_final_message'] as const;
+
 /**
  * User settings, persisted as settings.json in the data directory. Every field
  * has a default so that an older or partly broken file still yields a
@@ -47,6 +50,12 @@ export const settingsShape = {
       baseUrl: z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'),
       apiKey: z.string().max(2000).nullable(),
       model: z.string().max(500).nullable(),
+      /**
+       * How the server continues a reply, which Answer now and reasoning budgets need there:
+       * `prefill` (a final assistant message is continued: llama.cpp's server, another
+       * workbench), `continue_final_message` (vLLM's flag), or `none`. Absent: none.
+       */
+      continuation: z.enum(remoteContinuations).optional(),
     })
     .nullable()
     .default(null),

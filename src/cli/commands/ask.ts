@@ -28,6 +28,9 @@ Options:
                           of an OpenAI-compatible server (vLLM, llama.cpp's server, Ollama, another
                           workbench), e.g. http://gpu-box:8000/v1; then --model is the server's model name
   --api-key <key>         key for that server (default: $VIBE_API_KEY)
+  --continuation <how>    how that server continues a reply, which --reasoning-budget needs there:
+                          prefill (llama.cpp's server, a workbench), continue_final_message (vLLM),
+                          none (default)
   --gpu-layers <n|auto>   layers on the GPU (default: the setting)
   --context-size <n|auto> context size in tokens (default: the setting)
   --no-reasoning          print only the answer
@@ -48,6 +51,7 @@ ${dataDirHelp}`,
         system: { type: 'string' },
         backend: { type: 'string' },
         'api-key': { type: 'string' },
+        continuation: { type: 'string' },
         'gpu-layers': { type: 'string' },
         'context-size': { type: 'string' },
         'no-reasoning': { type: 'boolean' },

@@ -1,5 +1,5 @@
 import type { WorkbenchHandlers } from '../../shared/api/contract';
-import { answerNowRemoteReason, type GenerateInput, type GenerationResult } from '../../shared/generation';
+import { answerNowBlockedBy, answerNowRemoteReason, type GenerateInput, type GenerationResult } from '../../shared/generation';
 import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../logger';
@@ -96,8 +96,8 @@ export class LlmService {
       },
       stopGeneration: async (input) => ({ stopped: this.runner.stop(input?.id) || this.remote.stop(input?.id) }),
       answerNow: async (input) => {
-        if (this.runner.answerNow(input?.id)) return { done: true, reason: null };
-        if (settings().remote) return { done: false, reason: answerNowRemoteReason };
+        if (this.runner.answerNow(input?.id) || this.remote.answerNow(input?.id)) return { done: true, reason: null };
+        if (answerNowBlockedBy(settings().remote)) return { done: false, reason: answerNowRemoteReason };
         return { done: false, reason: 'Nothing is reasoning now: the answer has begun, or it has ended.' };
       },
       resetConversation: async () => {

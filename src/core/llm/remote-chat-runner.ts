@@ -1,7 +1,8 @@
 import { WorkbenchError } from '../../shared/api/errors';
 import { lastBoxed } from '../../shared/boxed-answer';
-import { samplingPresets, type GenerateInput, type GenerationResult, type GenerationStats } from '../../shared/generation';
+import { samplingPresets, type GenerateInput, type GenerationResult, type GenerationStats, type ReasoningCut } from '../../shared/generation';
 import type { Settings } from '../../shared/settings';
+import { reasoningCutTransition } from './budgeted-prompt';
 import type { GenerationCallbacks } from './chat-runner';
 import { ReasoningSplitter } from './reasoning-splitter';
 import { readServerSentEvents } from './server-sent-events';
@@ -36,7 +37,7 @@ class RemoteError extends Error {
 export class RemoteChatRunner {
   #turns: Turn[] = [];
   #system: string | undefined;
-  #active: { id: string; controller: AbortController } | null = null;
+  #active: { id: string; controller: AbortController; answerNow: () => boolean } | null = null;
 
   constructor(private readonly backend: () => RemoteBackend | null) {}
 
@@ -54,20 +55,32 @@ export class RemoteChatRunner {
     return true;
   }
 
+  /**
+   * Closes the reasoning now and has the server write the answer (Answer now),
+   * where the server can continue a reply (`continuation` in the settings).
+   * False when it cannot, or nothing is reasoning.
+   */
+  answerNow(id?: string): boolean {
+    if (!this.#active || (id !== undefined && this.#active.id !== id)) return false;
+    return this.#active.answerNow();
+  }
+
   async generate(input: GenerateInput, callbacks: GenerationCallbacks = {}): Promise<GenerationResult> {
     const backend = this.backend();
     if (!backend) throw new WorkbenchError('UnavailableError', 'no_remote', 'No remote server is configured.');
     if (this.#active) throw new WorkbenchError('UnavailableError', 'busy', 'A generation is already running; stop it first.');
     const controller = new AbortController();
-    this.#active = { id: input.id, controller };
+    const active = { id: input.id, controller, answerNow: () => false };
+    this.#active = active;
     try {
-      return await this.#run(backend, input, controller, callbacks);
+      return await this.#run(backend, input, active, callbacks);
     } finally {
       this.#active = null;
     }
   }
 
-  async #run(backend: RemoteBackend, input: GenerateInput, controller: AbortController, callbacks: GenerationCallbacks): Promise<GenerationResult> {
+  async #run(backend: RemoteBackend, input: GenerateInput, active: { controller: AbortController; answerNow: () => boolean }, callbacks: GenerationCallbacks): Promise<GenerationResult> {
+    const { controller } = active;
     if (input.newConversation) this.reset();
     // A conversation kept by the caller (a session's thread) replaces the one this runner remembers.
     if (input.history) this.#turns = input.history.map((t) => ({ user: t.user, reasoning: t.reasoning, answer: t.answer }));
@@ -85,8 +98,9 @@ export class RemoteChatRunner {
     const splitter = new ReasoningSplitter();
     let firstTokenAt: number | null = null;
     let chunks = 0;
-    let usage: { prompt: number; completion: number } | null = null;
-    let finish: string | null = null;
+    // Typed by assertion: it is set inside callbacks, which control-flow narrowing does not follow.
+    let usage = null as { prompt: number; completion: number } | null;
+    let finish = null as string | null;
     let error: RemoteError | null = null;
     let stopped = false;
     let separateReasoning = false;
@@ -99,30 +113,87 @@ export class RemoteChatRunner {
       countSent = count;
       callbacks.onDelta?.({ id: input.id, ...part, completionTokens: count });
     };
-    try {
-      const response = await this.#post(backend, { model: backend.model ?? 'default', messages, stream: true, stream_options: { include_usage: true }, max_tokens: sampling.maxTokens, temperature: sampling.temperature, top_p: sampling.topP }, controller.signal);
-      let done = false;
-      for await (const data of readServerSentEvents(response, controller.signal)) {
-        if (data === '[DONE]') {
-          done = true;
-          break;
-        }
+    const continuation = backend.continuation ?? 'none';
+    const budget = sampling.reasoningBudget && sampling.reasoningBudget < sampling.maxTokens ? sampling.reasoningBudget : null;
+    // The reasoning phase stops on the caller's stop, and on a cut (budget or Answer now).
+    let phase = new AbortController();
+    controller.signal.addEventListener('abort', () => phase.abort(), { once: true });
+    let cut = null as ReasoningCut | null;
+    const requestCut = (by: ReasoningCut['by']): boolean => {
+      if (continuation === 'none' || cut || splitter.state !== 'open' || controller.signal.aborted) return false;
+      cut = { by, atTokens: usage?.completion ?? chunks };
+      phase.abort();
+      return true;
+    };
+    active.answerNow = () => requestCut('answerNow');
+    // Tokens of the phases before this one (a cut starts a second request).
+    let before = 0;
+    const streamFrom = async (body: Record<string, unknown>, answerOnly: boolean) => {
+      const response = await this.#post(backend, body, phase.signal);
+      for await (const data of readServerSentEvents(response, phase.signal)) {
+        if (data === '[DONE]') return true;
         const chunk = parseChunk(data);
         if (!chunk) continue;
         if (chunk.error) throw new RemoteError(`The server reported an error mid-answer: ${chunk.error}`, true);
-        if (chunk.usage) usage = chunk.usage;
+        // After a cut: the second request's prompt (it carries the reasoning back), and both requests' completions.
+        if (chunk.usage) usage = { prompt: chunk.usage.prompt, completion: before + chunk.usage.completion };
         if (chunk.reasoning || chunk.content) firstTokenAt ??= performance.now();
-        if (chunk.reasoning) {
+        for (const text of answerOnly ? [chunk.reasoning, chunk.content] : []) {
+          if (!text) continue;
+          chunks++;
+          // The reasoning is closed: whatever field the server puts it in now, it is the answer.
+          emit(splitter.pushAnswer(text));
+        }
+        if (!answerOnly && chunk.reasoning) {
           chunks++;
           separateReasoning = true;
           emit(splitter.pushReasoning(chunk.reasoning));
         }
-        if (chunk.content) {
+        if (!answerOnly && chunk.content) {
           chunks++;
           // Reasoning in its own field means the content is all answer; otherwise look for <think> tags.
           emit(separateReasoning ? splitter.pushAnswer(chunk.content) : splitter.push(chunk.content));
         }
+        if (budget !== null && (usage?.completion ?? chunks) >= budget) requestCut('budget');
         if (chunk.finish) finish = chunk.finish;
+      }
+      return false;
+    };
+    const body = { model: backend.model ?? 'default', messages, stream: true, stream_options: { include_usage: true }, max_tokens: sampling.maxTokens, temperature: sampling.temperature, top_p: sampling.topP };
+    try {
+      let done = false;
+      try {
+        done = await streamFrom(body, false);
+      } catch (err) {
+        // A cut ends the first request on purpose; anything else is the caller's or a failure.
+        if (!cut || controller.signal.aborted) throw err;
+      }
+      const closedAt: ReasoningCut | null = cut;
+      if (closedAt && !controller.signal.aborted) {
+        // The reasoning so far, closed by the workbench, sent back as the reply for the server to continue.
+        const reasoningSoFar = splitter.reasoning;
+        const closing = `${reasoningCutTransition}</think>`;
+        before = usage?.completion ?? chunks;
+        const left = sampling.maxTokens - before - Math.ceil(closing.length / 3);
+        if (left <= 0) {
+          // No room for an answer: a max-tokens end with the reasoning open, as on the embedded model.
+          cut = null;
+          finish = 'length';
+        } else {
+          emit(splitter.push(closing));
+          phase = new AbortController();
+          if (controller.signal.aborted) phase.abort();
+          finish = null;
+          done = await streamFrom(
+            {
+              ...body,
+              messages: [...messages, { role: 'assistant', content: `<think>\n${reasoningSoFar}${closing}` }],
+              max_tokens: left,
+              ...(continuation === 'continue_final_message' ? { continue_final_message: true, add_generation_prompt: false } : {}),
+            },
+            true,
+          );
+        }
       }
       if (!done && finish === null && !controller.signal.aborted) {
         throw new RemoteError(`The connection to ${hostOf(backend.baseUrl)} was cut in the middle of the answer; what had arrived is kept.`, true);
@@ -144,6 +215,7 @@ export class RemoteChatRunner {
       answer: splitter.answer,
       boxed: lastBoxed(splitter.answer),
       reasoningState: splitter.state,
+      ...(cut ? { reasoningCut: cut } : {}),
       droppedTurns: 0,
       error: error?.message ?? null,
       ...(error ? { retryable: error.retryable } : {}),

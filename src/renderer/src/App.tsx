@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
 import type { Template } from '../../shared/templates';
-import { answerNowRemoteReason } from '../../shared/generation';
+import { answerNowBlockedBy, answerNowRemoteReason } from '../../shared/generation';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { WorkbenchClient } from './api/workbench-client';
 import { editorBridge } from './editor/editor-bridge';
@@ -52,7 +52,7 @@ export function App({ client }: { client: WorkbenchClient }) {
     load();
     return client.on('templatesChanged', load);
   }, [client]);
-  const answerNowBlocked = settings?.remote ? answerNowRemoteReason : null;
+  const answerNowBlocked = answerNowBlockedBy(settings?.remote ?? null) ? answerNowRemoteReason : null;
   const theme = useResolvedTheme(settings?.theme);
   const models = useModelState(client);
 
@@ -185,7 +185,7 @@ export function App({ client }: { client: WorkbenchClient }) {
                 />
               )}
               <div className="workbench">
-                <ProblemPane blockedReason={blockedReason} answerNowBlocked={answerNowBlocked} templates={templates} contextSize={status?.state === 'ready' ? status.contextSize : null} tests={<TestsPanel client={client} canAskModel={status?.state === 'ready'} />} />
+                <ProblemPane blockedReason={blockedReason} answerNowBlocked={answerNowBlocked} templates={templates} contextSize={status?.state === 'ready' && !status.remote ? status.contextSize : null} tests={<TestsPanel client={client} canAskModel={status?.state === 'ready'} />} />
                 {!layout.presentation && (
                   <ThreadPane
                     fontSize={settings?.reasoningFontSize ?? 15}

@@ -10,7 +10,7 @@ interface ProblemPaneProps {
   /** Why asking is not possible right now, or null when it is. */
   blockedReason: string | null;
   templates: Template[];
-  /** The loaded model's context, for the max-tokens check (null when none is loaded). */
+  /** The loaded model's context, for the max-tokens check (null when none is loaded, or a remote server answers: its context is not known here). */
   contextSize: number | null;
   /** The problem's tests and the judge, below the statement. */
   tests: ReactNode;
