@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { samplingPresets, type Sampling } from '../../shared/generation';
 import { backendChoices } from '../../shared/models';
 import type { WorkbenchCore } from '../../core/workbench-core';
+import type { ChatBackend } from '../../core/llm/chat-backend';
 import { RemoteChatRunner } from '../../core/llm/remote-chat-runner';
 import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
@@ -83,7 +84,7 @@ ${dataDirHelp}`,
 
       const stream = new TerminalStream(io, { reasoning: !values['no-reasoning'] && !values.json });
       const id = randomUUID();
-      const runner = remote ?? core.llm.runner;
+      const runner: ChatBackend = remote ?? core.llm.runner;
       const onInterrupt = () => runner.stop(id);
       process.once('SIGINT', onInterrupt);
       const result = await runner

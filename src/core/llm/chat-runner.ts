@@ -1,19 +1,14 @@
 import { LlamaChatSession, type ChatHistoryItem, type LlamaContextSequence } from 'node-llama-cpp';
 import { promptWithBudget } from './budgeted-prompt';
 import { WorkbenchError } from '../../shared/api/errors';
-import { samplingPresets, type GenerateInput, type GenerationDelta, type GenerationResult, type GenerationStats } from '../../shared/generation';
+import { samplingPresets, type GenerateInput, type GenerationResult, type GenerationStats } from '../../shared/generation';
 import { lastBoxed } from '../../shared/boxed-answer';
+import { DeltaBatcher, generationStats, type ChatBackend, type ConversationTurn, type GenerationCallbacks } from './chat-backend';
 import type { LoadedModel, ModelHost } from './model-host';
 import { ReasoningSplitter } from './reasoning-splitter';
-import { RepetitionGuard, type RepetitionFinding } from './repetition-guard';
+import { RepetitionGuard } from './repetition-guard';
 
-export interface GenerationCallbacks {
-  /** Batched text added since the last delta. */
-  onDelta?: (delta: GenerationDelta) => void;
-  onRepetition?: (finding: RepetitionFinding & { stopped: boolean }) => void;
-  /** Called once the request passed its checks and generation begins. */
-  onStart?: () => void;
-}
+export type { GenerationCallbacks };
 
 export interface ChatRunnerOptions {
   host: ModelHost;
@@ -23,11 +18,7 @@ export interface ChatRunnerOptions {
   deltaIntervalMs?: number;
 }
 
-interface Turn {
-  user: string;
-  reasoning: string;
-  answer: string;
-}
+type Turn = ConversationTurn;
 
 /**
  * Runs generations on the loaded model: keeps the conversation (only the
@@ -48,7 +39,7 @@ interface Active {
   answerNow: (() => boolean) | null;
 }
 
-export class ChatRunner {
+export class ChatRunner implements ChatBackend {
   readonly #options: ChatRunnerOptions;
   #turns: Turn[] = [];
   #system: string | undefined;
@@ -165,33 +156,9 @@ export class ChatRunner {
     const splitter = new ReasoningSplitter();
     const guard = new RepetitionGuard();
     const guardMode = this.#options.repetitionGuard();
-    let completionTokens = 0;
     let firstTokenAt: number | null = null;
-    let pending = { reasoning: '', answer: '' };
-    let flushTimer: ReturnType<typeof setTimeout> | null = null;
-    let lastFlush = -Infinity;
-    let tokensSent = 0;
-    const interval = this.#options.deltaIntervalMs ?? 50;
-    const flush = () => {
-      flushTimer = null;
-      completionTokens = generated();
-      // While the splitter holds text (a possible preamble) a delta carries only the count, so progress still shows.
-      if (pending.reasoning === '' && pending.answer === '' && completionTokens === tokensSent) return;
-      lastFlush = performance.now();
-      tokensSent = completionTokens;
-      callbacks.onDelta?.({ id: input.id, ...pending, completionTokens });
-      pending = { reasoning: '', answer: '' };
-    };
-    // Leading-edge batching: the first text goes out at once (time to first token is not
-    // delayed), later text at most once per interval.
-    const add = (part: { reasoning: string; answer: string }) => {
-      pending.reasoning += part.reasoning;
-      pending.answer += part.answer;
-      if (flushTimer) return;
-      const wait = lastFlush + interval - performance.now();
-      if (wait <= 0) flush();
-      else flushTimer = setTimeout(flush, wait);
-    };
+    const deltas = new DeltaBatcher(input.id, generated, callbacks.onDelta, this.#options.deltaIntervalMs);
+    const add = (part: { reasoning: string; answer: string }) => deltas.add(part);
 
     let stopReason: GenerationStats['stopReason'];
     let error: string | null = null;
@@ -213,7 +180,6 @@ export class ChatRunner {
         onPart: add,
         onToken: (tokens) => {
           firstTokenAt ??= performance.now();
-          completionTokens = generated();
           if (guardMode === 'off') return;
           const finding = guard.push(tokens);
           if (!finding) return;
@@ -238,16 +204,14 @@ export class ChatRunner {
     }
     // Why it was stopped, when it was stopped for a reason (an answer that ended on its own keeps its state).
     if (active.note && stopReason === 'stopped') error = active.note;
-    completionTokens = generated();
+    const completionTokens = generated();
     // Held text goes out now; the deltas then add up to the result exactly.
     add(splitter.finish());
-    if (flushTimer) clearTimeout(flushTimer);
-    flush();
+    deltas.flush();
 
     const ended = performance.now();
     this.#turns = [...turns, { user: input.prompt, reasoning: splitter.reasoning, answer: splitter.answer }];
     this.#options.host.noteContextUse(chat.sequence.nextTokenIndex);
-    const generating = firstTokenAt === null ? 0 : (ended - firstTokenAt) / 1000;
     return {
       id: input.id,
       reasoning: splitter.reasoning,
@@ -257,14 +221,7 @@ export class ChatRunner {
       ...(reasoningCut ? { reasoningCut } : {}),
       droppedTurns: dropped,
       error,
-      stats: {
-        promptTokens: usedByPrompt,
-        completionTokens,
-        timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - started,
-        tokensPerSecond: generating > 0 ? Math.max(0, completionTokens - 1) / generating : 0,
-        durationMs: ended - started,
-        stopReason,
-      },
+      stats: generationStats({ promptTokens: usedByPrompt, completionTokens, started, firstTokenAt, ended, stopReason }),
     };
   }
 

@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../logger';
 import { ChatRunner } from './chat-runner';
+import type { ChatBackend } from './chat-backend';
 import { CompletionPool } from './completion-pool';
 import { hostOf, RemoteChatRunner } from './remote-chat-runner';
 import type { ModelStatus } from '../../shared/models';
@@ -118,8 +119,7 @@ export class LlmService {
     const events = this.#events;
     let markStarted: () => void = () => {};
     const started = new Promise<void>((resolve) => (markStarted = resolve));
-    const runner = this.#settings().remote ? this.remote : this.runner;
-    const finished = runner.generate(input, {
+    const finished = this.backend().generate(input, {
       onStart: markStarted,
       onDelta: (delta) => events.emit('generationDelta', delta),
       onRepetition: (finding) => events.emit('repetitionDetected', { id: input.id, period: finding.period, stopped: finding.stopped }),
@@ -129,6 +129,11 @@ export class LlmService {
       () => undefined, // reported to whoever started it, before generation started
     );
     return { started, finished };
+  }
+
+  /** What generates the conversation now, as the settings say: the embedded model or the remote server. */
+  backend(): ChatBackend {
+    return this.#settings().remote ? this.remote : this.runner;
   }
 
   /** The name of what answers now: the loaded model's, or the remote server's model. */

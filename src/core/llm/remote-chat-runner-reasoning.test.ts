@@ -77,4 +77,17 @@ describe('RemoteChatRunner: the reasoning/answer split, live and final', () => {
     expect(result.reasoningState).toBe('open');
     expect(streamed).toEqual(final);
   });
+
+  it('a server that streams a chunk per token gets batched deltas, as the embedded model does, adding up to the result', async () => {
+    const chunks: Chunk[] = [{ content: '<think>' }, ...Array.from({ length: 2000 }, (_, i) => ({ content: ` ${i}` })), { content: '</think>Four.' }, { finish_reason: 'stop' }];
+    const server = await serve(chunks);
+    servers.push(server);
+    const runner = new RemoteChatRunner(() => ({ baseUrl: server.url, apiKey: null, model: 'm' }));
+    const deltas: GenerationDelta[] = [];
+    const result = await runner.generate({ id: 'r', prompt: 'Count.' }, { onDelta: (d) => deltas.push(d) });
+    expect(deltas.length).toBeLessThan(100);
+    expect(deltas.map((d) => d.reasoning).join('')).toBe(result.reasoning);
+    expect(deltas.map((d) => d.answer).join('')).toBe('Four.');
+    expect(deltas.at(-1)?.completionTokens).toBe(result.stats.completionTokens);
+  });
 });

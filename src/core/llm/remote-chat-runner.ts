@@ -3,17 +3,12 @@ import { lastBoxed } from '../../shared/boxed-answer';
 import { samplingPresets, type GenerateInput, type GenerationResult, type GenerationStats, type ReasoningCut } from '../../shared/generation';
 import type { Settings } from '../../shared/settings';
 import { reasoningCutTransition } from './budgeted-prompt';
-import type { GenerationCallbacks } from './chat-runner';
+import { DeltaBatcher, generationStats, type ChatBackend, type ConversationTurn, type GenerationCallbacks } from './chat-backend';
 import { ReasoningSplitter } from './reasoning-splitter';
 import { readServerSentEvents } from './server-sent-events';
 
 export type RemoteBackend = NonNullable<Settings['remote']>;
 
-interface Turn {
-  user: string;
-  reasoning: string;
-  answer: string;
-}
 
 /** A failure of the remote server, said for a person, and whether retrying as is can help. */
 class RemoteError extends Error {
@@ -34,12 +29,16 @@ class RemoteError extends Error {
  * the content — stop, stats, and every failure as a readable error that keeps
  * what had already streamed.
  */
-export class RemoteChatRunner {
-  #turns: Turn[] = [];
+export class RemoteChatRunner implements ChatBackend {
+  #turns: ConversationTurn[] = [];
   #system: string | undefined;
   #active: { id: string; controller: AbortController; answerNow: () => boolean } | null = null;
 
-  constructor(private readonly backend: () => RemoteBackend | null) {}
+  /** `deltaIntervalMs`: how often deltas are flushed (default 50 ms, as for the embedded model). */
+  constructor(
+    private readonly backend: () => RemoteBackend | null,
+    private readonly deltaIntervalMs = 50,
+  ) {}
 
   get busy(): boolean {
     return this.#active !== null;
@@ -105,14 +104,9 @@ export class RemoteChatRunner {
     let stopped = false;
     let separateReasoning = false;
     callbacks.onStart?.();
-    let countSent = 0;
-    const emit = (part: { reasoning: string; answer: string }) => {
-      const count = usage?.completion ?? chunks;
-      // Text the splitter holds (a possible preamble) still counts: a delta may carry only the count.
-      if (!part.reasoning && !part.answer && count === countSent) return;
-      countSent = count;
-      callbacks.onDelta?.({ id: input.id, ...part, completionTokens: count });
-    };
+    // Batched as the embedded model's are: a server streaming a chunk per token would otherwise send an event per token.
+    const deltas = new DeltaBatcher(input.id, () => usage?.completion ?? chunks, callbacks.onDelta, this.deltaIntervalMs);
+    const emit = (part: { reasoning: string; answer: string }) => deltas.add(part);
     const continuation = backend.continuation ?? 'none';
     const budget = sampling.reasoningBudget && sampling.reasoningBudget < sampling.maxTokens ? sampling.reasoningBudget : null;
     // The reasoning phase stops on the caller's stop, and on a cut (budget or Answer now).
@@ -203,11 +197,11 @@ export class RemoteChatRunner {
       else error = err instanceof RemoteError ? err : new RemoteError(`The connection to ${hostOf(backend.baseUrl)} failed: ${describeNetworkError(err)}; what had arrived is kept.`, true);
     }
     emit(splitter.finish());
+    deltas.flush();
     const ended = performance.now();
     // A failed turn stays out of the conversation, so a retry asks the same question again cleanly.
     if (!error) this.#turns = [...this.#turns, { user: input.prompt, reasoning: splitter.reasoning, answer: splitter.answer }];
     const completionTokens = usage?.completion ?? chunks;
-    const generating = firstTokenAt === null ? 0 : (ended - firstTokenAt) / 1000;
     const stopReason: GenerationStats['stopReason'] = stopped ? 'stopped' : error ? 'error' : finish === 'length' ? 'maxTokens' : 'end';
     return {
       id: input.id,
@@ -219,14 +213,7 @@ export class RemoteChatRunner {
       droppedTurns: 0,
       error: error?.message ?? null,
       ...(error ? { retryable: error.retryable } : {}),
-      stats: {
-        promptTokens: usage?.prompt ?? 0,
-        completionTokens,
-        timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - started,
-        tokensPerSecond: generating > 0 ? Math.max(0, completionTokens - 1) / generating : 0,
-        durationMs: ended - started,
-        stopReason,
-      },
+      stats: generationStats({ promptTokens: usage?.prompt ?? 0, completionTokens, started, firstTokenAt, ended, stopReason }),
     };
   }
 
