@@ -22,7 +22,8 @@ function contentSecurityPolicyMeta(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The `vibe` command is built with the app: bin/vibe.mjs runs it without compiling at each start.
+      rolldownOptions: { input: { index: resolve('src/main/index.ts'), cli: resolve('src/cli/run-cli.ts') } },
     },
   },
   preload: {

@@ -1,11 +1,14 @@
 /**
  * `npm run check:app`, run by `npm test` after the build: checks the built
  * app the way the installers will package it.
- * 1. The main and preload bundles import only what the package will contain.
+ * 1. The main and preload bundles (with the `vibe` command built beside the
+ *    main process, and their shared chunks) import only what the package will contain.
  * 2. Electronegativity finds nothing beyond the reviewed allow-list
  *    (security/electronegativity-allow.json), and parses every file.
+ * 3. The built `vibe` command runs (bin/vibe.mjs takes it when it is fresh).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bareImports, unresolvableImports } from './security/bundle-imports';
@@ -13,12 +16,14 @@ import { compareWithAllowList, readAllowList, scanWithElectronegativity, stageFo
 
 const root = join(import.meta.dirname, '..');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+  version: string;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
 const problems: string[] = [];
 
-for (const bundle of ['out/main/index.js', 'out/preload/index.cjs']) {
+const chunks = (await readdir(join(root, 'out/main/chunks')).catch(() => [])).map((f) => `out/main/chunks/${f}`);
+for (const bundle of ['out/main/index.js', 'out/main/cli.js', ...chunks, 'out/preload/index.cjs']) {
   const code = await readFile(join(root, bundle), 'utf8').catch(() => null);
   if (code === null) {
     problems.push(`${bundle} is missing: run \`npm run build\` first`);
@@ -53,8 +58,13 @@ try {
   await rm(stage, { recursive: true, force: true });
 }
 
+const version = spawnSync(process.execPath, [join(root, 'bin/vibe.mjs'), '--version'], { env: { ...process.env, VIBE_CLI: 'built' }, encoding: 'utf8' });
+if (version.status !== 0 || version.stdout.trim() !== pkg.version) {
+  problems.push(`the built vibe command (out/main/cli.js) did not print the version: exit ${version.status}, ${version.stderr.trim() || version.stdout.trim()}`);
+}
+
 if (problems.length > 0) {
   console.error(`\nThe built app failed its checks:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log('built app: imports resolvable when packaged, security scan clean');
+console.log('built app: imports resolvable when packaged, security scan clean, the built vibe command runs');

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeBadModels } from './fixtures/bad-models';
 import { buildTinyModel, vibeThinkerScript, writeTinyModel } from './fixtures/tiny-model/tiny-model';
 import { startModelFileServer, type ModelFileServer } from './helpers/model-file-server';
-import { runVibe } from './helpers/run-vibe';
+import { runVibe, waitForOutput } from './helpers/run-vibe';
 import { useTempDirs } from './helpers/temp-dir';
 
 describe('vibe ask and vibe models (real processes, tiny model)', () => {
@@ -39,6 +39,16 @@ describe('vibe ask and vibe models (real processes, tiny model)', () => {
     expect(await run.exit).toBe(0);
     expect(run.stdout).toMatch(/── (answer|reasoning) ──/);
     expect(run.stderr).toMatch(/\d+ prompt \+ 12 completion tokens · [\d.]+ tok\/s · first token \d+ ms · max tokens reached/);
+  });
+
+  it('Ctrl+C stops an answer mid-way: the text so far and the stats are printed, exit 130', async () => {
+    const model = await writeTinyModel(join(await tempDir(), 'tiny.gguf'), { script: vibeThinkerScript(3000) });
+    const run = runVibe(['ask', '--model', model, '--data-dir', await tempDir(), 'What is 2+2?']);
+    await waitForOutput(run, /\(20\)/);
+    run.child.kill('SIGINT');
+    expect(await run.exit, run.stderr).toBe(130);
+    expect(run.stdout + run.stderr).toContain('(20)');
+    expect(run.stderr).toMatch(/stopped/);
   });
 
   it('ask with a bad model file prints one clear line and exits 1', async () => {

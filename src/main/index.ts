@@ -11,6 +11,7 @@ import { registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app
 import { DesktopCommandQueue } from './desktop-command-queue';
 import { eventForwarder, registerIpcApi } from './ipc-adapter';
 import { createMainWindow } from './main-window';
+import { cliArguments } from './cli-switch';
 import { filesFromArgv, openFile } from './opened-files';
 import { appEntryUrl, isTrustedRendererUrl } from './trusted-sender';
 import { hardenWebContents, restrictPermissions } from './web-security';
@@ -21,6 +22,21 @@ const here = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const isTrustedUrl = (url: string) => isTrustedRendererUrl(url, devServerUrl);
 
+// `--cli …`: the app's binary as the `vibe` command (see cli-switch.ts): no window, no single-instance
+// lock, the command's exit code. The app's own start below is skipped.
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  void import('../cli/run-cli')
+    .then(({ main }) => main(cliArgs))
+    .then(
+      (code) => app.exit(code),
+      (err: unknown) => {
+        process.stderr.write(`vibe: ${err instanceof Error ? err.message : String(err)}\n`);
+        app.exit(1);
+      },
+    );
+}
+
 registerAppSchemePrivileges();
 app.enableSandbox();
 
@@ -30,8 +46,8 @@ if (dataDirSwitch) app.setPath('userData', resolve(dataDirSwitch));
 
 // One window per data folder: a second launch hands its files to the first and exits.
 // (Electron keys the lock on userData, so a test's --data-dir gets its own instance.)
-const isFirstInstance = app.requestSingleInstanceLock();
-if (!isFirstInstance) app.quit();
+const isFirstInstance = cliArgs === null && app.requestSingleInstanceLock();
+if (!isFirstInstance && cliArgs === null) app.quit();
 
 const logsDir = join(app.getPath('userData'), 'logs');
 const log = new RotatingLog({ dir: logsDir, echo: app.isPackaged ? undefined : consoleLogger });

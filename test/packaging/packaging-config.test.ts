@@ -51,6 +51,23 @@ describe('electron-builder configuration', () => {
     expect(pkg.scripts).toMatchObject({ dist: expect.stringContaining('electron-builder') });
   });
 
+  it('the .deb puts a `vibe` command on PATH that runs the app’s own binary as the command line', async () => {
+    const config = await loadBuilderConfig();
+    // fpm's source=target mapping, relative to the project folder that electron-builder runs in.
+    const mapping = (config.deb?.fpm ?? []).find((arg) => arg.endsWith('=/usr/bin/vibe'));
+    expect(mapping).toBeDefined();
+    const launcher = join(projectDir, (mapping ?? '').split('=')[0] ?? '');
+    expect(statSync(launcher).mode & 0o111).not.toBe(0);
+    const script = await readFile(launcher, 'utf8');
+    expect(script.startsWith('#!/bin/sh\n')).toBe(true);
+    // The link the package's install script makes to the app, with the switch src/main/cli-switch.ts reads.
+    expect(script).toContain(`exec /usr/bin/${config.linux?.executableName ?? ''} --cli "$@"`);
+    const run = spawnSync('sh', ['-n', launcher]);
+    expect(run.status, run.stderr.toString()).toBe(0);
+    // The fuses stay as they are: the command line runs in the app's main process, not as ELECTRON_RUN_AS_NODE.
+    expect(config.electronFuses?.runAsNode).toBe(false);
+  });
+
   it('flips the Electron fuses of the security checklist', async () => {
     const { electronFuses } = await loadBuilderConfig();
     expect(electronFuses).toEqual({

@@ -9,6 +9,7 @@ import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { autoOrNumber, dataDirHelp, dataDirOption, numberOption, readStdin, remoteBackendOption } from '../common-options';
 import { formatStats } from '../format';
+import { onInterrupt } from '../interrupt';
 
 export const askCommand: CliCommand = {
   name: 'ask',
@@ -85,14 +86,13 @@ ${dataDirHelp}`,
       const stream = new TerminalStream(io, { reasoning: !values['no-reasoning'] && !values.json });
       const id = randomUUID();
       const runner: ChatBackend = remote ?? core.llm.runner;
-      const onInterrupt = () => runner.stop(id);
-      process.once('SIGINT', onInterrupt);
+      const stopListening = onInterrupt(() => runner.stop(id));
       const result = await runner
         .generate(
           { id, prompt, sampling, ...(values.system !== undefined ? { system: values.system } : {}), newConversation: true },
           { onDelta: (d) => !values.json && stream.write(d) },
         )
-        .finally(() => process.off('SIGINT', onInterrupt));
+        .finally(stopListening);
       if (values.json) {
         io.out(JSON.stringify({ reasoning: result.reasoning, answer: result.answer, boxed: result.boxed, stats: result.stats, reasoningCut: result.reasoningCut ?? null, model: remote ? (values.model ?? null) : (status.model?.path ?? path) }, null, 2));
       } else {

@@ -8,6 +8,7 @@ import { evalSetup } from '../../core/eval/eval-setup';
 import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { dataDirHelp, dataDirOption, integerOption, numberOption, remoteBackendOption } from '../common-options';
+import { onInterrupt } from '../interrupt';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
@@ -88,12 +89,9 @@ ${dataDirHelp}`,
       io.err(`${items.length} problems × ${samples} samples · template ${template.id} · T ${sampling.temperature} · max ${sampling.maxTokens} tokens · ${concurrency} at once`);
 
       const controller = new AbortController();
-      const onInterrupt = () => controller.abort();
-      process.once('SIGINT', onInterrupt);
+      const stopListening = onInterrupt(() => controller.abort());
       const progress = progressPrinter(io);
-      const summary = await runEval({ items, setText, template, samples, concurrency, sampling, outDir: resolve(values.out), generate, python: core.settings.get().python, onProgress: progress, signal: controller.signal }).finally(() =>
-        process.off('SIGINT', onInterrupt),
-      );
+      const summary = await runEval({ items, setText, template, samples, concurrency, sampling, outDir: resolve(values.out), generate, python: core.settings.get().python, onProgress: progress, signal: controller.signal }).finally(stopListening);
       progress(null);
       const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
       io.out(`pass@1 ${pct(summary.passAt1)} · pass@${samples} ${pct(summary.passAtK)} · majority ${pct(summary.majority)} · truncated ${pct(summary.truncationRate)} · mean ${Math.round(summary.meanAnswerTokens)} tokens · ${summary.tokensPerSecond.toFixed(1)} tok/s`);

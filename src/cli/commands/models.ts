@@ -7,6 +7,7 @@ import { appVersion } from '../app-version';
 import { formatBytes, formatDuration } from '../format';
 import { formatCount } from '../../shared/format';
 import { repoModelsDirs } from '../repo-models-dir';
+import { onInterrupt } from '../interrupt';
 
 export const modelsCommand: CliCommand = {
   name: 'models',
@@ -85,10 +86,9 @@ async function pull(core: WorkbenchCore, io: CliIo, target: string | undefined, 
     if (s.id === entry.id && s.state === 'downloading') io.err(progressLine(s));
   });
   const started = core.llm.downloads.begin(entry.id);
-  const onInterrupt = () => core.llm.downloads.cancel(entry.id);
-  process.once('SIGINT', onInterrupt);
+  const stopListening = onInterrupt(() => core.llm.downloads.cancel(entry.id));
   const final = await started.done.finally(() => {
-    process.off('SIGINT', onInterrupt);
+    stopListening();
     unsubscribe();
   });
   if (json) io.out(JSON.stringify(final, null, 2));

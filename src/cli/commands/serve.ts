@@ -166,11 +166,19 @@ async function settleWithin(ms: number, work: Promise<unknown>[]): Promise<boole
   return result;
 }
 
+/**
+ * Resolves on the first Ctrl+C or SIGTERM. The listeners come off only after
+ * the signal's other listeners ran: a library's `signal-exit` hook (loaded
+ * with node-llama-cpp) re-raises the signal, killing the process, when it
+ * finds itself the only listener left.
+ */
 function waitForStopSignal(): Promise<void> {
   return new Promise((done) => {
     const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      setImmediate(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      });
       done();
     };
     process.on('SIGINT', stop);

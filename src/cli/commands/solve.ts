@@ -11,6 +11,7 @@ import { UsageError, type CliCommand } from '../command';
 import { dataDirHelp, dataDirOption, integerOption, readStdin } from '../common-options';
 import { firstUsableModel } from './ask';
 import { readProblem } from './judge';
+import { onInterrupt } from '../interrupt';
 
 export const solveCommand: CliCommand = {
   name: 'solve',
@@ -73,8 +74,7 @@ ${dataDirHelp}`,
       const status = await core.handlers.loadModel({ path: values.model ?? (await firstUsableModel(core)) });
       if (!values.json) io.err(`${status.model?.name} · ${status.backend} · ${samples} answers at once · ${template.name}`);
       const abort = new AbortController();
-      const onInterrupt = () => abort.abort();
-      process.once('SIGINT', onInterrupt);
+      const stopListening = onInterrupt(() => abort.abort());
       const started = performance.now();
       const result = await solveN({
         pool,
@@ -90,7 +90,7 @@ ${dataDirHelp}`,
         onCandidate: (c) => {
           if (!values.json) io.err(`answer ${c.index + 1} done: ${c.completionTokens} tokens · ${c.error ?? (kind === 'math' ? (c.final ?? 'no final answer') : (c.verdict ?? (c.code ? 'not judged' : 'no code')))}${cutNote(c) ? ` · ${cutNote(c)}` : ''}`);
         },
-      }).finally(() => process.off('SIGINT', onInterrupt));
+      }).finally(stopListening);
       const seconds = (performance.now() - started) / 1000;
       if (values.json) io.out(JSON.stringify({ ...result, seconds }, null, 2));
       else printTable(result, seconds, io.out);

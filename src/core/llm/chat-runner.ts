@@ -1,4 +1,5 @@
-import { LlamaChatSession, type ChatHistoryItem, type LlamaContextSequence } from 'node-llama-cpp';
+import type { ChatHistoryItem, LlamaChatSession, LlamaContextSequence } from 'node-llama-cpp';
+import { llamaModule } from './llama-module';
 import { promptWithBudget } from './budgeted-prompt';
 import { WorkbenchError } from '../../shared/api/errors';
 import { samplingPresets, type GenerateInput, type GenerationResult, type GenerationStats } from '../../shared/generation';
@@ -247,7 +248,8 @@ export class ChatRunner implements ChatBackend {
       this.#session?.session.dispose();
       this.#session?.sequence.dispose();
       const sequence = loaded.context.getSequence();
-      this.#session = { model: loaded, sequence, session: new LlamaChatSession({ contextSequence: sequence }) };
+      const { LlamaChatSession: Session } = await llamaModule();
+      this.#session = { model: loaded, sequence, session: new Session({ contextSequence: sequence }) };
       this.#turns = [];
     }
     return this.#session;

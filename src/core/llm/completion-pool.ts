@@ -1,4 +1,5 @@
-import { LlamaChatSession, type ChatHistoryItem, type ChatWrapper, type LlamaContext, type LlamaContextSequence } from 'node-llama-cpp';
+import type { ChatHistoryItem, ChatWrapper, LlamaContext, LlamaContextSequence } from 'node-llama-cpp';
+import { llamaModule } from './llama-module';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { ReasoningCut, ReasoningState } from '../../shared/generation';
 import { promptWithBudget } from './budgeted-prompt';
@@ -137,6 +138,7 @@ export class CompletionPool {
   async #run(pool: Pool, sequence: LlamaContextSequence, request: CompletionRequest): Promise<CompletionResult> {
     const { loaded } = pool;
     await sequence.clearHistory();
+    const { LlamaChatSession } = await llamaModule();
     const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false, ...(pool.chatWrapper ? { chatWrapper: pool.chatWrapper } : {}) });
     pool.chatWrapper ??= session.chatWrapper;
     try {

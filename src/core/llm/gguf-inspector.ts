@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { GgufFileType, readGgufFileInfo, type GgufTensorInfo } from 'node-llama-cpp';
+import type { GgufTensorInfo, readGgufFileInfo } from 'node-llama-cpp';
+import { llamaModule } from './llama-module';
 import type { ModelFileInfo } from '../../shared/models';
 
 /** Bytes per block and elements per block of the ggml tensor types GGUF models commonly use. */
@@ -54,9 +55,10 @@ export async function inspectGguf(path: string): Promise<ModelFileInfo> {
   }
   if (!(await hasGgufMagic(path))) return { ...base, problem: 'Not a GGUF model file (the header does not start with "GGUF").' };
 
+  const llama = await llamaModule();
   let parsed: Awaited<ReturnType<typeof readGgufFileInfo>>;
   try {
-    parsed = await readGgufFileInfo(path, { ignoreKeys: skippedKeys, logWarnings: false });
+    parsed = await llama.readGgufFileInfo(path, { ignoreKeys: skippedKeys, logWarnings: false });
   } catch (err) {
     return { ...base, problem: `The GGUF header is damaged or truncated (${firstLine(err)}).` };
   }
@@ -70,7 +72,7 @@ export async function inspectGguf(path: string): Promise<ModelFileInfo> {
     name: typeof general.name === 'string' && general.name.trim() ? general.name : base.name,
     architecture,
     parameterCount: countParameters(parsed.fullTensorInfo),
-    quantization: quantizationName(general.file_type),
+    quantization: quantizationName(llama.GgufFileType, general.file_type),
     contextLength: typeof archMeta?.context_length === 'number' ? archMeta.context_length : null,
     chatTemplate: typeof template === 'string' ? templateFamily(template) : null,
   };
@@ -123,9 +125,9 @@ function requiredBytes(tensors: readonly GgufTensorInfo[] | undefined): number |
   return end;
 }
 
-function quantizationName(fileType: unknown): string | null {
+function quantizationName(fileTypes: object, fileType: unknown): string | null {
   if (typeof fileType !== 'number') return null;
-  const name = (GgufFileType as unknown as Record<number, string | undefined>)[fileType];
+  const name = (fileTypes as Record<number, string | undefined>)[fileType];
   return name ? name.replace(/^(MOSTLY|ALL)_/, '') : null;
 }
 

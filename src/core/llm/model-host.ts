@@ -1,4 +1,5 @@
-import { getLlama, InsufficientMemoryError, LlamaLogLevel, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
+import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
+import { isInsufficientMemory, llamaModule } from './llama-module';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { LoadModelInput, ModelFileInfo, ModelStatus } from '../../shared/models';
 import type { Logger } from '../logger';
@@ -195,7 +196,7 @@ export class ModelHost {
     const existing = this.#llamas.get(backend);
     if (existing) return existing;
     const gpu = backend === 'auto' ? 'auto' : backend === 'cpu' ? false : backend;
-    const created = getLlama({ gpu, build: 'never', logLevel: LlamaLogLevel.error, logger: (level, text) => this.#log.warn(text.trim()) });
+    const created = llamaModule().then(({ getLlama, LlamaLogLevel }) => getLlama({ gpu, build: 'never', logLevel: LlamaLogLevel.error, logger: (level, text) => this.#log.warn(text.trim()) }));
     this.#llamas.set(backend, created);
     try {
       return await created;
@@ -219,7 +220,7 @@ export class ModelHost {
       return await attempt(gpuLayers);
     } catch (err) {
       if (signal.aborted) return null;
-      if (!(err instanceof InsufficientMemoryError) || gpuLayers === 0) throw err;
+      if (!isInsufficientMemory(err) || gpuLayers === 0) throw err;
       const next = gpuLayers === 'auto' ? 0 : 'auto';
       notices.push(`Not enough GPU memory for ${gpuLayers === 'auto' ? 'the automatic layer count' : `${gpuLayers} layers`}; loaded with ${next === 0 ? 'the CPU only' : 'as many layers as fit'}.`);
       return this.#loadModel(llama, info, next, signal, notices);
@@ -230,7 +231,7 @@ export class ModelHost {
     try {
       return await model.createContext({ contextSize, threads, sequences: 1 });
     } catch (err) {
-      if (!(err instanceof InsufficientMemoryError) || contextSize === 'auto') throw err;
+      if (!isInsufficientMemory(err) || contextSize === 'auto') throw err;
       notices.push(`A context of ${contextSize} tokens does not fit in memory; using the largest that does.`);
       return model.createContext({ contextSize: 'auto', threads, sequences: 1 });
     }
@@ -247,7 +248,7 @@ export class ModelHost {
 }
 
 function describeLoadError(err: unknown, info: ModelFileInfo): string {
-  if (err instanceof InsufficientMemoryError) return `Not enough memory to load ${info.fileName}, even on the CPU alone.`;
+  if (isInsufficientMemory(err)) return `Not enough memory to load ${info.fileName}, even on the CPU alone.`;
   const text = firstLine(err);
   if (/unknown model architecture/i.test(text)) return `Unsupported architecture in ${info.fileName}.`;
   if (/failed to load model/i.test(text)) return `${info.fileName} could not be loaded: the file may be damaged or truncated. Download it again.`;
