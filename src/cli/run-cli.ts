@@ -1,4 +1,4 @@
-import { isErrorData } from '../shared/api/errors';
+import { errorMessage, isErrorData } from '../shared/api/errors';
 import { UsageError, type CliIo } from './command';
 import { commands } from './commands';
 import { appVersion } from './app-version';
@@ -51,7 +51,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (err) {
     if (verbose && err instanceof Error && err.stack) io.err(err.stack);
     const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    const message = isErrorData(err) || err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     // Our own errors may list several problems on indented lines (a problem set's bad lines); a
     // foreign error's extra lines (stack-like detail) stay out unless --verbose.
     const shown = isErrorData(err) ? message : (message.split('\n')[0] ?? '');

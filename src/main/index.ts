@@ -16,6 +16,7 @@ import { filesFromArgv, openFile } from './opened-files';
 import { appEntryUrl, isTrustedRendererUrl } from './trusted-sender';
 import { hardenWebContents, restrictPermissions } from './web-security';
 import { loadWindowState, placeOnDisplays, saveWindowState, type WindowState } from './window-state';
+import { errorMessage } from '../shared/api/errors';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The dev server is trusted only in development; a packaged app ignores the variable.
@@ -31,7 +32,7 @@ if (cliArgs) {
     .then(
       (code) => app.exit(code),
       (err: unknown) => {
-        process.stderr.write(`vibe: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.stderr.write(`vibe: ${errorMessage(err)}\n`);
         app.exit(1);
       },
     );
@@ -128,7 +129,7 @@ async function start(): Promise<void> {
     try {
       await writeFile(target.filePath, await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
     } catch (err) {
-      commands.send({ command: 'notice', message: `Could not write the PDF: ${err instanceof Error ? err.message : String(err)}` });
+      commands.send({ command: 'notice', message: `Could not write the PDF: ${errorMessage(err)}` });
     }
   };
   const pickAndOpen = async (title: string, filters: Electron.FileFilter[]) => {
@@ -204,7 +205,7 @@ if (isFirstInstance) {
     .then(start)
     .catch((err: unknown) => {
       log.error(`could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      dialog.showErrorBox('VibeThinker Workbench could not start', err instanceof Error ? err.message : String(err));
+      dialog.showErrorBox('VibeThinker Workbench could not start', errorMessage(err));
       app.exit(1);
     });
 }

@@ -2,6 +2,7 @@ import { stat, readFile } from 'node:fs/promises';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
 import type { WorkbenchHandlers } from '../shared/api/contract';
 import type { DesktopCommand } from '../shared/desktop-commands';
+import { errorMessage } from '../shared/api/errors';
 
 /** Kinds of file the workbench opens from the system (menu dialogs, a second launch, the dock, a file manager). */
 export const openableExtensions = ['.gguf', '.json', '.py'] as const;
@@ -55,7 +56,7 @@ export async function openFile(path: string, deps: OpenFileDeps): Promise<void> 
     }
     throw new Error('the workbench opens .gguf models, problem .json files and .py code');
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorMessage(err);
     deps.send({ command: 'notice', message: `Could not open ${name}: ${reason.replace(/\.$/, '')}.` });
   }
 }

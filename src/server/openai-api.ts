@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { splitPrefill, type ChatMessage, type CompletionPool, type CompletionResult } from '../core/llm/completion-pool';
 import type { ModelHost } from '../core/llm/model-host';
-import { WorkbenchError } from '../shared/api/errors';
+import { errorMessage, isErrorData } from '../shared/api/errors';
 import { readJsonBody, sendJson, type BodyError } from './http-api';
+import { maxTokensLimit, samplingPresets } from '../shared/generation';
 
 /**
  * The OpenAI chat-completions protocol over the workbench's loaded model, so
@@ -37,11 +38,11 @@ const ChatRequestSchema = z.object({
   continue_final_message: z.boolean().nullish(),
   add_generation_prompt: z.boolean().nullish(),
   /** Our extension: reasoning tokens after which the reasoning is closed and the model answers (0: none). */
-  reasoning_budget: z.number().int().min(0).max(131_072).nullish(),
+  reasoning_budget: z.number().int().min(0).max(maxTokensLimit).nullish(),
 });
 
 /** VibeThinker's recommended sampling (see MODEL.md): used when a request does not set its own. */
-const defaults = { temperature: 0.6, topP: 0.95, maxTokens: 40960 };
+const defaults = samplingPresets.code;
 
 export function modelId(host: ModelHost): string | null {
   const loaded = host.loaded;
@@ -61,15 +62,15 @@ export async function handleOpenAiRequest(path: string, req: IncomingMessage, re
       res.destroy();
       return;
     }
-    if (err instanceof WorkbenchError && err.code === 'queue_full') {
+    if (isErrorData(err) && err.code === 'queue_full') {
       res.setHeader('Retry-After', '5');
       return openAiError(res, 429, 'rate_limit_error', err.code, err.message);
     }
-    if (err instanceof WorkbenchError) {
+    if (isErrorData(err)) {
       const status = err.name === 'ValidationError' ? 400 : err.name === 'UnavailableError' ? 503 : err.name === 'NotFoundError' ? 404 : 500;
       return openAiError(res, status, status === 400 ? 'invalid_request_error' : 'server_error', err.code, err.message);
     }
-    return openAiError(res, 500, 'server_error', 'internal_error', err instanceof Error ? err.message : String(err));
+    return openAiError(res, 500, 'server_error', 'internal_error', errorMessage(err));
   }
 }
 

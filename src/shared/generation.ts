@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The most tokens one answer (and one reasoning budget) may ask for: the model's 131,072-token context. */
+export const maxTokensLimit = 131_072;
+
 /** Sampling, as on the model card: code T 0.6, math T 1.0, top_p 0.95, top_k off, up to 40,960 tokens. */
 export const SamplingSchema = z
   .object({
@@ -7,12 +10,12 @@ export const SamplingSchema = z
     topP: z.number().min(0).max(1),
     /** 0 = off. */
     topK: z.number().int().min(0).max(1000),
-    maxTokens: z.number().int().min(1).max(131_072),
+    maxTokens: z.number().int().min(1).max(maxTokensLimit),
     /**
      * Tokens of reasoning after which the workbench closes it (`</think>`) and lets the model
      * answer within what is left of max tokens. 0 or absent: no budget (the reasoning runs to max tokens).
      */
-    reasoningBudget: z.number().int().min(0).max(131_072).optional(),
+    reasoningBudget: z.number().int().min(0).max(maxTokensLimit).optional(),
   })
   .strict();
 export type Sampling = z.output<typeof SamplingSchema>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { samplingPresets, type Sampling } from '../../shared/generation';
+import { maxTokensLimit, samplingPresets, type Sampling } from '../../shared/generation';
 import { backendChoices } from '../../shared/models';
 import type { WorkbenchCore } from '../../core/workbench-core';
 import type { ChatBackend } from '../../core/llm/chat-backend';
@@ -65,8 +65,8 @@ ${dataDirHelp}`,
     if (!prompt.trim()) throw new UsageError('Give the problem as an argument, or - to read it from stdin.');
     const sampling: Partial<Sampling> = { ...(values.math ? samplingPresets.math : samplingPresets.code) };
     if (values.temperature !== undefined) sampling.temperature = numberOption('--temperature', values.temperature, 0, 2);
-    if (values['max-tokens'] !== undefined) sampling.maxTokens = numberOption('--max-tokens', values['max-tokens'], 1, 131_072);
-    if (values['reasoning-budget'] !== undefined) sampling.reasoningBudget = numberOption('--reasoning-budget', values['reasoning-budget'], 0, 131_072);
+    if (values['max-tokens'] !== undefined) sampling.maxTokens = numberOption('--max-tokens', values['max-tokens'], 1, maxTokensLimit);
+    if (values['reasoning-budget'] !== undefined) sampling.reasoningBudget = numberOption('--reasoning-budget', values['reasoning-budget'], 0, maxTokensLimit);
 
     const core = await commandCore(values['data-dir'], io);
     const backend = remoteBackendOption(values.backend, values, io);

@@ -9,6 +9,7 @@ import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { dataDirHelp, dataDirOption, integerOption, numberOption, remoteBackendOption } from '../common-options';
 import { onInterrupt } from '../interrupt';
+import { maxTokensLimit } from '../../shared/generation';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
@@ -67,7 +68,7 @@ ${dataDirHelp}`,
       const { template, sampling } = await evalSetup(items, core.templates, {
         ...(values.template !== undefined ? { templateId: values.template } : {}),
         ...(values.temperature !== undefined ? { temperature: numberOption('--temperature', values.temperature, 0, 2) } : {}),
-        ...(values['max-tokens'] !== undefined ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, 131_072) } : {}),
+        ...(values['max-tokens'] !== undefined ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, maxTokensLimit) } : {}),
       });
 
       let generate;

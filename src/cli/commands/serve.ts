@@ -11,6 +11,7 @@ import { keptAccessToken, keptTokenFileName } from '../../server/kept-token';
 import { isLoopbackHost } from '../../server/request-guards';
 import { appVersion } from '../app-version';
 import { repoModelsDirs } from '../repo-models-dir';
+import { errorMessage } from '../../shared/api/errors';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -109,7 +110,7 @@ ${dataDirHelp}
           status.state === 'ready'
             ? io.out(`Model ready: ${status.model?.name ?? modelPath} · ${status.backend} · ${status.gpuLayers}/${status.totalLayers} layers on GPU · context ${status.contextSize}`)
             : io.err(`error: the model was not loaded (${status.error ?? status.state}). The server keeps running; load a model from the Models view.`),
-        (err: unknown) => io.err(`error: the model could not be loaded: ${err instanceof Error ? err.message : String(err)} The server keeps running; load a model from the Models view.`),
+        (err: unknown) => io.err(`error: the model could not be loaded: ${errorMessage(err)} The server keeps running; load a model from the Models view.`),
       );
     }
 

@@ -12,6 +12,7 @@ import { dataDirHelp, dataDirOption, integerOption, readStdin } from '../common-
 import { firstUsableModel } from './ask';
 import { readProblem } from './judge';
 import { onInterrupt } from '../interrupt';
+import { maxTokensLimit } from '../../shared/generation';
 
 export const solveCommand: CliCommand = {
   name: 'solve',
@@ -70,7 +71,7 @@ ${dataDirHelp}`,
     try {
       const template = await core.templates.get(values.template ?? (kind === 'math' ? 'math' : 'cp-python'));
       const rendered = renderTemplate(template, { problem: statement, language: 'Python 3', tests: sampleTestsText(problem?.tests ?? []), code: '', feedback: '' });
-      const sampling = { ...template.sampling, ...(values['max-tokens'] ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, 131_072) } : {}) };
+      const sampling = { ...template.sampling, ...(values['max-tokens'] ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, maxTokensLimit) } : {}) };
       const status = await core.handlers.loadModel({ path: values.model ?? (await firstUsableModel(core)) });
       if (!values.json) io.err(`${status.model?.name} · ${status.backend} · ${samples} answers at once · ${template.name}`);
       const abort = new AbortController();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { EvalItem, EvalSample } from '../../shared/eval';
 import { EvalSampleSchema } from '../../shared/eval';
 import type { ReasoningState, Sampling } from '../../shared/generation';
@@ -141,7 +141,7 @@ async function runSample(item: EvalItem, sample: number, options: EvalRunOptions
   try {
     generated = await options.generate({ system: prompt.system, user: prompt.user, sampling: options.sampling, signal: options.signal ?? new AbortController().signal });
   } catch (err) {
-    generated = { reasoning: '', answer: '', completionTokens: 0, truncated: false, error: err instanceof Error ? err.message : String(err) };
+    generated = { reasoning: '', answer: '', completionTokens: 0, truncated: false, error: errorMessage(err) };
   }
   const durationMs = performance.now() - startedAt;
   const common = { ...base, reasoning: generated.reasoning, answer: generated.answer, completionTokens: generated.completionTokens, truncated: generated.truncated, durationMs };
@@ -155,7 +155,7 @@ async function runSample(item: EvalItem, sample: number, options: EvalRunOptions
   if (code === null) return { ...common, extracted: null, correct: false, verdict: null, error: generated.error ?? 'no Python code block in the answer' };
   const verdict = await judge(code, { name: item.id, tests: item.tests, timeLimit: item.timeLimit, memoryLimit: item.memoryLimit }, { python: options.python ?? null, signal: options.signal }).then(
     (r) => r.verdict,
-    (err: unknown) => `error: ${err instanceof Error ? err.message : String(err)}`,
+    (err: unknown) => `error: ${errorMessage(err)}`,
   );
   return { ...common, extracted: null, correct: verdict === 'AC', verdict, error: generated.error };
 }

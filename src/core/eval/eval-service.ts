@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { EventHub } from '../api/event-hub';
 import type { LlmService } from '../llm/llm-service';
 import type { Settings } from '../../shared/settings';
@@ -75,7 +75,7 @@ export class EvalService {
             },
             (err: unknown) => {
               run.state = 'failed';
-              run.error = err instanceof Error ? err.message : String(err);
+              run.error = errorMessage(err);
             },
           )
           .finally(() => {

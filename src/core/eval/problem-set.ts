@@ -1,4 +1,4 @@
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import { CodeItemSchema, MathItemSchema, type EvalItem } from '../../shared/eval';
 import { ProblemSchema } from '../../shared/judging';
 import { firstIssue } from '../storage/file-text';
@@ -21,7 +21,7 @@ export function parseProblemSet(text: string, fileName = 'the set'): EvalItem[] 
     try {
       value = JSON.parse(raw);
     } catch (err) {
-      problems.push(`line ${line}: not JSON (${err instanceof Error ? err.message : String(err)})`);
+      problems.push(`line ${line}: not JSON (${errorMessage(err)})`);
       return;
     }
     const item = toItem(value);

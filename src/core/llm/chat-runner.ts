@@ -1,7 +1,7 @@
 import type { ChatHistoryItem, LlamaChatSession, LlamaContextSequence } from 'node-llama-cpp';
 import { llamaModule } from './llama-module';
 import { promptWithBudget } from './budgeted-prompt';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import { samplingPresets, type GenerateInput, type GenerationResult, type GenerationStats } from '../../shared/generation';
 import { lastBoxed } from '../../shared/boxed-answer';
 import { DeltaBatcher, generationStats, type ChatBackend, type ConversationTurn, type GenerationCallbacks } from './chat-backend';
@@ -201,7 +201,7 @@ export class ChatRunner implements ChatBackend {
       else stopReason = 'end';
     } catch (err) {
       stopReason = 'error';
-      error = err instanceof Error ? err.message : String(err);
+      error = errorMessage(err);
     }
     // Why it was stopped, when it was stopped for a reason (an answer that ended on its own keeps its state).
     if (active.note && stopReason === 'stopped') error = active.note;

@@ -1,6 +1,6 @@
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { DownloadState } from '../../shared/models';
 import { builtinModels, hfEndpoint, parseHfUri, resolveHfFile, type BuiltinModel } from './builtin-models';
 import { inspectGguf } from './gguf-inspector';
@@ -119,7 +119,7 @@ export class DownloadManager {
         emit({ state: 'cancelled', bytesPerSecond: 0, etaSeconds: null });
         return state;
       }
-      emit({ state: 'failed', error: err instanceof Error ? err.message : String(err), bytesPerSecond: 0, etaSeconds: null });
+      emit({ state: 'failed', error: errorMessage(err), bytesPerSecond: 0, etaSeconds: null });
       return state;
     }
   }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { GgufTensorInfo, readGgufFileInfo } from 'node-llama-cpp';
 import { llamaModule } from './llama-module';
 import type { ModelFileInfo } from '../../shared/models';
+import { errorMessage } from '../../shared/api/errors';
 
 /** Bytes per block and elements per block of the ggml tensor types GGUF models commonly use. */
 const ggmlTypeSizes: Record<number, [bytes: number, elements: number]> = {
@@ -139,5 +140,5 @@ function templateFamily(template: string): string {
 }
 
 function firstLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
+  return errorMessage(err).split('\n')[0] ?? 'unknown error';
 }

@@ -1,6 +1,6 @@
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { isInsufficientMemory, llamaModule } from './llama-module';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { LoadModelInput, ModelFileInfo, ModelStatus } from '../../shared/models';
 import type { Logger } from '../logger';
 import { inspectGguf } from './gguf-inspector';
@@ -256,5 +256,5 @@ function describeLoadError(err: unknown, info: ModelFileInfo): string {
 }
 
 function firstLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
+  return errorMessage(err).split('\n')[0] ?? 'unknown error';
 }

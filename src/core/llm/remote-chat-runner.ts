@@ -1,4 +1,4 @@
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import { lastBoxed } from '../../shared/boxed-answer';
 import { samplingPresets, type GenerateInput, type GenerationResult, type GenerationStats, type ReasoningCut } from '../../shared/generation';
 import type { Settings } from '../../shared/settings';
@@ -233,7 +233,7 @@ export class RemoteChatRunner implements ChatBackend {
       throw new RemoteError(`Cannot reach ${hostOf(backend.baseUrl)} (${describeNetworkError(err)}). Is the server running, and is the address in Settings right?`, true);
     }
     if (response.ok) return response;
-    const detail = await errorMessage(response);
+    const detail = await responseDetail(response);
     const status = response.status;
     if (status === 401 || status === 403) throw new RemoteError(`${hostOf(backend.baseUrl)} refused the API key (${status}${detail ? `: ${detail}` : ''}). Check the key in Settings.`, false);
     if (status === 404) throw new RemoteError(`${hostOf(backend.baseUrl)} has no model "${backend.model ?? 'default'}" (404${detail ? `: ${detail}` : ''}). Check the model name in Settings.`, false);
@@ -282,7 +282,7 @@ function parseChunk(data: string): ParsedChunk | null {
   };
 }
 
-async function errorMessage(response: Response): Promise<string> {
+async function responseDetail(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   try {
     const parsed = JSON.parse(text) as { error?: { message?: string } | string; message?: string; detail?: string };
@@ -308,5 +308,5 @@ function describeNetworkError(err: unknown): string {
   if (cause?.code === 'ENOTFOUND') return 'no such host';
   if (cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET') return 'connection reset';
   if (cause?.code === 'ETIMEDOUT' || cause?.code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
-  return cause?.message ?? (err instanceof Error ? err.message : String(err));
+  return cause?.message ?? errorMessage(err);
 }

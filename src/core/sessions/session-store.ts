@@ -1,6 +1,6 @@
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { DamagedFile } from '../../shared/damaged-files';
 import { SessionSchema, type Session, type SessionSummary } from '../../shared/sessions';
 import { writeFileAtomic } from '../storage/atomic-write';
@@ -174,7 +174,7 @@ export class SessionStore {
 
 /** A read that failed outright (a restore that could not be written): listed as unusable, left in place. */
 function unusableInPlace(err: unknown, path: string): RecordFile<never> {
-  return { state: 'unusable', reason: err instanceof Error ? err.message : String(err), keptAs: path, setAside: false };
+  return { state: 'unusable', reason: errorMessage(err), keptAs: path, setAside: false };
 }
 
 /** Text around the first match in the title, statement, prompts or answers; null when nothing matches. */

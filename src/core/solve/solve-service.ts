@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import type { Session } from '../../shared/sessions';
 import type { SolveProgress, SolveRecord } from '../../shared/solve';
@@ -141,7 +141,7 @@ export class SolveService {
       })
       .catch((err: unknown) => {
         this.#running.delete(solveId);
-        emit({ error: err instanceof Error ? err.message : String(err) });
+        emit({ error: errorMessage(err) });
       });
     return { solveId };
   }

@@ -6,6 +6,7 @@ import { answersEqual, extractFinalAnswer } from '../eval/math-grader';
 import type { CompletionPool } from '../llm/completion-pool';
 import { judge } from '../runner/judge';
 import type { SolveCandidate, SolveVote } from '../../shared/solve';
+import { errorMessage } from '../../shared/api/errors';
 
 export type { SolveCandidate, SolveVote };
 
@@ -69,7 +70,7 @@ export async function solveN(options: SolveOptions): Promise<SolveResult> {
             signal: everyone.signal,
             onTokens: (completionTokens) => options.onProgress?.({ index, completionTokens }),
           })
-          .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+          .catch((err: unknown) => ({ error: errorMessage(err) }));
         if ('error' in result) {
           const failed: SolveCandidate = { index, reasoning: '', answer: '', completionTokens: 0, code: null, report: null, verdict: null, final: null, stopped: false, cut: null, error: result.error };
           options.onCandidate?.(failed);
@@ -89,7 +90,7 @@ export async function solveN(options: SolveOptions): Promise<SolveResult> {
             code !== null && options.problem && options.problem.tests.length > 0 && !stopped
               ? await judge(code, options.problem, { python: options.python ?? null, signal: everyone.signal }).catch((err: unknown) => {
                   // No Python, a judge that cannot start: said on the card, never mistaken for "no tests".
-                  judgeError = everyone.signal.aborted ? null : `Not judged: ${err instanceof Error ? err.message : String(err)}`;
+                  judgeError = everyone.signal.aborted ? null : `Not judged: ${errorMessage(err)}`;
                   return null;
                 })
               : null;

@@ -1,11 +1,11 @@
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 
 /** The text of a file the user gave us, as JSON, or a ValidationError naming the file. */
 export function parseJsonFile(text: string, fileName: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new WorkbenchError('ValidationError', 'not_json', `${fileName} is not JSON (${err instanceof Error ? err.message : String(err)}).`);
+    throw new WorkbenchError('ValidationError', 'not_json', `${fileName} is not JSON (${errorMessage(err)}).`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parseJsonFile } from './file-text';
+import { errorMessage } from '../../shared/api/errors';
 
 /** What one JSON file of a store turned out to be. */
 export type InspectedFile<T> =
@@ -45,7 +46,7 @@ export async function inspectJsonFile<T>(path: string, options: InspectOptions<T
   try {
     return { state: 'ok', value: options.parse(parseJsonFile(text, 'The file')), text };
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorMessage(err);
     return options.isForeign?.(err) ? { state: 'unreadable', reason } : { state: 'damaged', reason };
   }
 }
@@ -58,5 +59,5 @@ export function readErrorReason(err: unknown): string {
   if (code === 'ELOOP') return 'The file is a link that loops back on itself.';
   if (code === 'EMFILE' || code === 'ENFILE') return 'The file could not be opened: too many files are open; try again.';
   if (code === 'EIO') return 'The file cannot be read: the disk reported an input/output error.';
-  return `The file cannot be read: ${err instanceof Error ? err.message : String(err)}.`;
+  return `The file cannot be read: ${errorMessage(err)}.`;
 }

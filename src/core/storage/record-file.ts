@@ -2,6 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-write';
 import { inspectJsonFile, type InspectOptions } from './inspect-json-file';
 import { keepAside } from './kept-copies';
+import { errorMessage } from '../../shared/api/errors';
 
 /** One record (a session, a problem) as its store can use it. */
 export type RecordFile<T> =
@@ -37,7 +38,7 @@ export async function readRecordFile<T>(path: string, options: RecordFileOptions
     // Another process set it aside first (and may have restored it): read what is there now.
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' && attempt === 0) return readRecordFile(path, options, 1);
     // A read-only folder: nothing can move, so nothing is restored either; the file stays as it is.
-    return { state: 'unusable', reason: `${found.reason} It could not be set aside: ${err instanceof Error ? err.message : String(err)}.`, keptAs: path, setAside: false };
+    return { state: 'unusable', reason: `${found.reason} It could not be set aside: ${errorMessage(err)}.`, keptAs: path, setAside: false };
   }
   if (backup.state !== 'ok') return { state: 'unusable', reason: found.reason, keptAs: kept, setAside: true };
   try {

@@ -1,3 +1,4 @@
+import { samplingPresets } from '../../shared/generation';
 import type { Template } from '../../shared/templates';
 
 /**
@@ -6,8 +7,8 @@ import type { Template } from '../../shared/templates';
  * template has no budget: it stays as the paper ran it.
  */
 const reasoningBudget = 32_768;
-const codeSampling = { temperature: 0.6, topP: 0.95, topK: 0, maxTokens: 40_960, reasoningBudget };
-const mathSampling = { temperature: 1.0, topP: 0.95, topK: 0, maxTokens: 40_960 };
+const codeSampling = { ...samplingPresets.code, reasoningBudget };
+const mathSampling = { ...samplingPresets.math };
 const tutoringSampling = { ...mathSampling, reasoningBudget };
 
 /**

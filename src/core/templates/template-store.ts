@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import { TemplateSchema, type Template, type TemplateEntry } from '../../shared/templates';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { builtInTemplates } from './built-in-templates';
@@ -161,5 +161,5 @@ function reason(err: unknown): string {
   if (err instanceof SyntaxError) return `not valid JSON (${err.message})`;
   const issues = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
   if (issues) return issues.map((i) => `${i.path.join('.') || 'template'}: ${i.message}`).join('; ');
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }

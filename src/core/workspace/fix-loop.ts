@@ -1,4 +1,4 @@
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import type { FixProgress } from '../../shared/fix-loop';
 import type { JudgeReport } from '../../shared/judging';
@@ -81,7 +81,7 @@ export class FixLoopService {
     };
     this.#loops.set(loopId, loop);
     loop.done = this.#run(input.id, template.id, loop, rounds, emit)
-      .catch((err: unknown): Ended => ({ end: 'failed', message: err instanceof Error ? err.message : String(err) }))
+      .catch((err: unknown): Ended => ({ end: 'failed', message: errorMessage(err) }))
       .then((ended) => {
         this.#loops.delete(loopId);
         emit(round, { phase: 'ended', ...ended });

@@ -1,5 +1,5 @@
 import type { WorkbenchHandlers } from '../../shared/api/contract';
-import { WorkbenchError } from '../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { AnswerInProgress, SessionChanges } from '../../shared/api/workspace-schemas';
 import type { GenerationResult, Sampling } from '../../shared/generation';
 import type { JudgeReport, Problem, TestResult } from '../../shared/judging';
@@ -192,7 +192,7 @@ export class WorkspaceService {
           entry.ended = true;
           return this.#finishTurn(input.id, { turnId, kind: input.kind, text: prompt.text, prompt: prompt.user, system: prompt.system, templateId: prompt.templateId, sampling: prompt.sampling, model, pick: prompt.pick }, result).catch((err: unknown) => {
             // A full disk, a folder gone: every window is told, while the answer is still on screen to copy.
-            const reason = err instanceof Error ? err.message : String(err);
+            const reason = errorMessage(err);
             this.deps.events.emit('desktopCommand', { command: 'notice', message: `The answer in “${session.title}” could not be saved (${reason}). Copy it before closing the window; then free space and ask again.` });
           });
         },

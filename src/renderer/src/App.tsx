@@ -30,6 +30,7 @@ import { PresentationPane } from './views/workbench/PresentationPane';
 import { useAppCommands } from './app/use-app-commands';
 import { useWindowFileDrop } from './app/use-window-file-drop';
 import { useAnswerNotification } from './app/use-answer-notification';
+import { errorMessage } from '../../shared/api/errors';
 
 const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', templates: 'Templates', evaluate: 'Evaluate', settings: 'Settings' };
 
@@ -95,7 +96,7 @@ export function App({ client }: { client: WorkbenchClient }) {
         setSettings(nextSettings);
         setLoadError(null);
       },
-      (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setLoadError(errorMessage(err)),
     );
   }, [client]);
   useEffect(() => {
@@ -178,7 +179,7 @@ export function App({ client }: { client: WorkbenchClient }) {
                 <SessionsSidebar
                   client={client}
                   currentId={sessionId}
-                  onOpen={(id) => void store.open(id).catch((err: unknown) => store.setNotice({ message: err instanceof Error ? err.message : String(err) }))}
+                  onOpen={(id) => void store.open(id).catch((err: unknown) => store.setNotice({ message: errorMessage(err) }))}
                   onNew={() => void store.startNew()}
                   onDeleteCurrent={() => void store.startNew()}
                   onNotice={(message) => store.setNotice({ message })}

@@ -10,7 +10,7 @@ import { DesktopCommandSchema } from '../desktop-commands';
 import { SessionSchema, SessionSummarySchema } from '../sessions';
 import { DamagedFileSchema, damagedFileKinds } from '../damaged-files';
 import { EvalRunSchema } from '../eval';
-import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, RepetitionEventSchema } from '../generation';
+import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, maxTokensLimit, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
 import { AnswerInProgressSchema, AskSessionInputSchema, AskSessionOutputSchema, CreateSessionInputSchema, ForkSessionInputSchema, JudgeSessionInputSchema, SessionsChangedSchema, UpdateSessionInputSchema } from './workspace-schemas';
 
@@ -198,7 +198,7 @@ export const methodSchemas = {
         samples: z.number().int().min(1).max(1024),
         concurrency: z.number().int().min(1).max(64),
         temperature: z.number().min(0).max(2).optional(),
-        maxTokens: z.number().int().min(1).max(131_072).optional(),
+        maxTokens: z.number().int().min(1).max(maxTokensLimit).optional(),
       })
       .strict(),
     output: z.object({ id: z.string() }),

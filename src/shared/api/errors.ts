@@ -61,9 +61,14 @@ export function isErrorData(value: unknown): value is ErrorData {
   return isErrorName(v.name) && typeof v.code === 'string' && typeof v.message === 'string';
 }
 
+/** What a thrown value says, for a person: an error's message (ours, also as wire data), else the value as text. */
+export function errorMessage(err: unknown): string {
+  return isErrorData(err) || err instanceof Error ? err.message : String(err);
+}
+
 /** Turns any thrown value into wire data; unknown errors become InternalError. */
 export function toErrorData(err: unknown): ErrorData {
   if (isErrorData(err)) return { name: err.name, code: err.code, message: err.message };
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return { name: 'InternalError', code: 'internal', message: message || 'Unexpected error' };
 }

@@ -3,6 +3,7 @@ import type { DesktopCommand } from '../../../shared/desktop-commands';
 import type { WorkbenchClient } from '../api/workbench-client';
 import type { Layout, View } from '../state/use-layout';
 import type { WorkspaceStore } from '../workspace/workspace-store';
+import { errorMessage } from '../../../shared/api/errors';
 
 type UpdateLayout = (change: Partial<Layout> | ((layout: Layout) => Partial<Layout>)) => void;
 
@@ -15,7 +16,7 @@ type UpdateLayout = (change: Partial<Layout> | ((layout: Layout) => Partial<Layo
 export function useAppCommands(client: WorkbenchClient, store: WorkspaceStore, updateLayout: UpdateLayout, setView: (view: View) => void): (command: DesktopCommand) => void {
   const run = useCallback(
     (command: DesktopCommand) => {
-      const fail = (err: unknown) => store.setNotice({ message: err instanceof Error ? err.message : String(err) });
+      const fail = (err: unknown) => store.setNotice({ message: errorMessage(err) });
       switch (command.command) {
         case 'stopGeneration':
           return store.stop();

@@ -1,5 +1,6 @@
 import type { WorkbenchClient } from '../api/workbench-client';
 import type { DesktopCommand } from '../../../shared/desktop-commands';
+import { errorMessage } from '../../../shared/api/errors';
 
 const maxCodeBytes = 1024 * 1024;
 const maxProblemBytes = 16 * 1024 * 1024;
@@ -39,7 +40,7 @@ export async function openDroppedFiles(files: readonly File[], context: DropCont
         throw new Error('the workbench opens .py code, problem .json files and .gguf models');
       }
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = errorMessage(err);
       context.run({ command: 'notice', message: `Could not open ${name}: ${reason.replace(/\.$/, '')}.` });
     }
   }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DamagedFile, DamagedFileKind } from '../../../shared/damaged-files';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { usePrivatePath } from '../state/privacy';
+import { errorMessage } from '../../../shared/api/errors';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -19,7 +20,7 @@ export function useDamagedFiles(client: WorkbenchClient, kind: DamagedFileKind):
         setError(null);
       },
       // The check itself failing (an unreadable folder) is shown, never taken for "nothing damaged".
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(errorMessage(err)),
     );
   }, [client, kind]);
   useEffect(refresh, [refresh]);

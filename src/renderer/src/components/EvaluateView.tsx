@@ -3,6 +3,7 @@ import type { EvalRun } from '../../../shared/eval';
 import type { Template } from '../../../shared/templates';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { downloadText } from '../download';
+import { errorMessage } from '../../../shared/api/errors';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -27,7 +28,7 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
     setError(null);
     client.startEval({ setText: file.text, fileName: file.name, ...(templateId ? { templateId } : {}), samples, concurrency }).then(
       ({ id }) => setSelected(id),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(errorMessage(err)),
     );
   };
 

@@ -4,6 +4,7 @@ import type { WorkbenchClient } from '../api/workbench-client';
 import { formatBytes, formatCount, formatSeconds } from '../format';
 import type { ModelState } from '../state/use-model-state';
 import { usePrivatePath } from '../state/privacy';
+import { errorMessage } from '../../../shared/api/errors';
 
 interface ModelsViewProps {
   client: WorkbenchClient;
@@ -17,7 +18,7 @@ export function ModelsView({ client, models }: ModelsViewProps) {
   const [path, setPath] = useState('');
   const run = (action: Promise<unknown>) => {
     setError(null);
-    action.then(models.refreshCatalog, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    action.then(models.refreshCatalog, (err: unknown) => setError(errorMessage(err)));
   };
   const status = models.status;
   const loadedPath = status?.state === 'ready' ? status.model?.path : null;
@@ -70,7 +71,7 @@ export function ModelsView({ client, models }: ModelsViewProps) {
 function CurrentModel({ client, models, onError }: { client: WorkbenchClient; models: ModelState; onError: (e: string) => void }) {
   const s = models.status;
   if (!s) return null;
-  const fail = (err: unknown) => onError(err instanceof Error ? err.message : String(err));
+  const fail = (err: unknown) => onError(errorMessage(err));
   return (
     <div className="current-model" data-testid="model-state" data-state={s.state}>
       {s.state === 'empty' && <p className="hint">No model loaded.</p>}

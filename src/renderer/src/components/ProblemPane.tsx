@@ -1,10 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import { samplingPresets, type Sampling } from '../../../shared/generation';
+import { maxTokensLimit, samplingPresets, type Sampling } from '../../../shared/generation';
 import type { Template } from '../../../shared/templates';
 import { looksNonEnglish, suggestTemplate } from '../templates/suggest-template';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { shown } from '../workspace/workspace-store';
 import { MaxTokensWarning } from './MaxTokensWarning';
+import { errorMessage } from '../../../shared/api/errors';
 
 interface ProblemPaneProps {
   /** Why asking is not possible right now, or null when it is. */
@@ -145,7 +146,7 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
               type="number"
               step={1024}
               min={1}
-              max={131072}
+              max={maxTokensLimit}
               aria-label="Max tokens"
               value={sampling.maxTokens}
               onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber > 0 && setSampling({ ...sampling, maxTokens: e.target.valueAsNumber })}
@@ -157,7 +158,7 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
               type="number"
               step={1024}
               min={0}
-              max={131072}
+              max={maxTokensLimit}
               aria-label="Reasoning budget"
               value={sampling.reasoningBudget ?? 0}
               onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 0 && setSampling({ ...sampling, reasoningBudget: e.target.valueAsNumber })}
@@ -190,7 +191,7 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
               // Until the templates are listed there is no prompt to send: disabled, not a click that does nothing.
               disabled={blockedReason !== null || statement.trim() === '' || solvingNow || !template}
               title={blockedReason ?? 'Several answers at once, each judged on the tests (code) or voted on (math)'}
-              onClick={() => template && void store.solve(samples, { templateId: template.id, sampling, stopWhenAccepted }).catch((err: unknown) => store.setNotice({ message: err instanceof Error ? err.message : String(err) }))}
+              onClick={() => template && void store.solve(samples, { templateId: template.id, sampling, stopWhenAccepted }).catch((err: unknown) => store.setNotice({ message: errorMessage(err) }))}
             >
               Solve ×{samples}
             </button>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { WorkbenchError } from '../../../shared/api/errors';
+import { errorMessage, WorkbenchError } from '../../../shared/api/errors';
 import type { SessionSummary } from '../../../shared/sessions';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { downloadText } from '../download';
@@ -26,7 +26,7 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
   const fileInput = useRef<HTMLInputElement>(null);
   const { damaged, error: damagedError } = useDamagedFiles(client, 'session');
 
-  const fail = useCallback((err: unknown) => onNotice(err instanceof Error ? err.message : String(err)), [onNotice]);
+  const fail = useCallback((err: unknown) => onNotice(errorMessage(err)), [onNotice]);
   const refresh = useCallback(() => {
     // A list refresh while the server is away (or refuses this tab's old token) is not news: the
     // connection banner says so, and the list is fetched again on reconnect. Anything else is shown.

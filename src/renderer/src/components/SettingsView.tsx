@@ -6,6 +6,7 @@ import { TextSetting } from './TextSetting';
 import { themeChoices, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { usePrivatePath } from '../state/privacy';
 import { RemoteBackendSettings } from './RemoteBackendSettings';
+import { errorMessage } from '../../../shared/api/errors';
 
 interface SettingsViewProps {
   settings: Settings;
@@ -23,7 +24,7 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
   const apply = (patch: SettingsPatch) => {
     onChange(patch).then(
       () => setStatus({ kind: 'saved', text: 'Saved' }),
-      (err: unknown) => setStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => setStatus({ kind: 'error', text: errorMessage(err) }),
     );
   };
 

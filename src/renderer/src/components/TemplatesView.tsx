@@ -3,6 +3,8 @@ import type { Template, TemplateEntry } from '../../../shared/templates';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { TemplateFields } from '../templates/TemplateFields';
 import { TemplatePreview, type Preview } from '../templates/TemplatePreview';
+import { errorMessage } from '../../../shared/api/errors';
+import { samplingPresets } from '../../../shared/generation';
 
 const sampleValues = {
   problem: 'Given n (1 ≤ n ≤ 10^5), print the sum 1 + 2 + … + n.',
@@ -41,12 +43,12 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
   useEffect(() => {
     if (!draft) return;
     const timer = setTimeout(() => {
-      client.previewTemplate({ template: draft, values: sampleValues }).then(setPreview, (err: unknown) => setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) }));
+      client.previewTemplate({ template: draft, values: sampleValues }).then(setPreview, (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) }));
     }, 150);
     return () => clearTimeout(timer);
   }, [draft, client]);
 
-  const fail = (err: unknown) => setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+  const fail = (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) });
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();
     return entries.filter((e) => !q || e.id.includes(q) || (e.template?.name.toLowerCase().includes(q) ?? false) || (e.template?.tags.some((t) => t.includes(q)) ?? false));
@@ -60,7 +62,7 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
   const create = (from?: Template) => {
     const template: Template = from
       ? { ...from, id: newId(`${from.id}-copy`), name: `${from.name} (copy)` }
-      : { version: 1, id: newId('my-template'), name: 'My template', description: '', tags: [], system: null, body: '{{problem}}', variables: [], sampling: { temperature: 0.6, topP: 0.95, topK: 0, maxTokens: 40960 }, sendToEditor: 'lastPython' };
+      : { version: 1, id: newId('my-template'), name: 'My template', description: '', tags: [], system: null, body: '{{problem}}', variables: [], sampling: { ...samplingPresets.code }, sendToEditor: 'lastPython' };
     client.saveTemplate(template).then((saved) => {
       choose(saved.id, saved, false);
       setMessage({ kind: 'ok', text: `Created ${saved.name}` });

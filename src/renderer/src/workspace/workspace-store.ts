@@ -7,6 +7,7 @@ import type { SolveCandidate, SolveRecord } from '../../../shared/solve';
 import { extractCode, type CodePick } from '../../../shared/prompt-pieces';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { newGenerationId, runningView, withDelta, withResult, type AnswerView } from './live-answer';
+import { errorMessage } from '../../../shared/api/errors';
 
 /** The Monaco editor as the store sees it (see editor-bridge.ts). */
 export interface EditorPort {
@@ -90,7 +91,7 @@ export const saveDelayMs = 400;
 export const maxSaveDelayMs = 1000;
 
 const initial: WorkspaceState = { session: null, pending: {}, saveState: 'saved', live: null, judging: null, custom: null, notice: null, error: null, busyElsewhere: null, solving: null, fixing: null };
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const message = errorMessage;
 
 /**
  * The renderer's one store for the workspace: the open session (as core

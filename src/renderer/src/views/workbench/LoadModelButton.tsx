@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkbenchClient } from '../../api/workbench-client';
 import type { ModelState } from '../../state/use-model-state';
+import { errorMessage } from '../../../../shared/api/errors';
 
 /** The models on disk that can be loaded (no problem reading them), first the one a click loads. */
 export function loadableModels(models: ModelState) {
@@ -22,7 +23,7 @@ export function LoadModelButton({ client, models, onShowModels }: { client: Work
   return (
     <>
       <div className="get-model-actions">
-        <button type="button" className="primary" onClick={() => client.loadModel({ path: first.path }).then(() => setError(null), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+        <button type="button" className="primary" onClick={() => client.loadModel({ path: first.path }).then(() => setError(null), (err: unknown) => setError(errorMessage(err)))}>
           Load {first.name}
         </button>
         {usable.length > 1 && (
