@@ -9,8 +9,11 @@ import { chromiumArgs, chromiumPath, electronBinary, mainBundle, repoRoot } from
 export interface StartOptions {
   /** A Hugging Face stand-in for model downloads (HF_ENDPOINT). */
   hfEndpoint?: string;
-  /** Port for Competitive Companion imports. Default: off, so parallel tests never compete for 10043. */
-  companionPort?: number;
+  /**
+   * Competitive Companion imports: `any` listens on a free port chosen by the system (read it from
+   * `workbench.companionPort` after start), so parallel tests never race for one. Default: off.
+   */
+  companionPort?: 'any';
 }
 
 export interface Workbench {
@@ -22,19 +25,22 @@ export interface Workbench {
   start(options?: StartOptions): Promise<Page>;
   /** Console errors and uncaught exceptions of the app's page; the fixture fails the test if any remain. */
   problems: string[];
+  /** Web mode with `companionPort: 'any'`: the port the Competitive Companion listener got. */
+  companionPort?: number;
   /** Web mode only: the printed address (with token) and the bare origin. */
   url?: string;
   origin?: string;
 }
 
 /** Starts `vibe serve` as a user would and waits for the address it prints. */
-async function startServer(dataDir: string, options: StartOptions): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(dataDir: string, options: StartOptions): Promise<{ child: ChildProcess; url: string; companionPort: number | undefined }> {
   // An explicit models folder inside the test's data dir: a developer's models/ must not leak in.
-  const args = ['serve', '--port', '0', '--data-dir', dataDir, '--models-dir', join(dataDir, 'models'), '--companion-port', String(options.companionPort ?? 0)];
+  const args = ['serve', '--port', '0', '--data-dir', dataDir, '--models-dir', join(dataDir, 'models'), '--companion-port', options.companionPort ?? '0'];
   const env = { ...process.env, ...(options.hfEndpoint ? { HF_ENDPOINT: options.hfEndpoint } : {}) };
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'vibe.mjs'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
+    // Printed before the address: "Competitive Companion: send problems to port N.".
     const timer = setTimeout(() => reject(new Error(`vibe serve printed no address:\n${output}`)), 30_000);
     const onData = (data: Buffer) => {
       output += data.toString();
@@ -48,7 +54,8 @@ async function startServer(dataDir: string, options: StartOptions): Promise<{ ch
     child.stderr?.on('data', onData);
     child.on('exit', (code) => reject(new Error(`vibe serve exited with ${code}:\n${output}`)));
   });
-  return { child, url };
+  const companion = /send problems to port (\d+)/.exec(output)?.[1];
+  return { child, url, companionPort: companion === undefined ? undefined : Number(companion) };
 }
 
 export const test = base.extend<{ workbench: Workbench }, { webBrowser: () => Promise<Browser> }>({
@@ -99,6 +106,7 @@ export const test = base.extend<{ workbench: Workbench }, { webBrowser: () => Pr
             await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
           });
           workbench.url = server.url;
+          workbench.companionPort = server.companionPort;
           workbench.origin = new URL(server.url).origin;
           const context = await (await webBrowser()).newContext();
           cleanups.push(() => context.close());

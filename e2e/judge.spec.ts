@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { freePort, typeCode } from './support/page-helpers';
+import { typeCode } from './support/page-helpers';
 import { sessionWithTurns } from './support/saved-sessions';
 
 test('a problem posted as Competitive Companion posts it is judged in the UI, with verdicts and a WA diff', async ({ workbench }) => {
   test.skip(workbench.kind !== 'web', 'the desktop app listens on the configured port; this test needs a free one');
-  const port = await freePort();
-  const page = await workbench.start({ companionPort: port });
+  const page = await workbench.start({ companionPort: 'any' });
+  const port = workbench.companionPort ?? 0;
   await expect(page.getByTestId('companion-status')).toContainText(`port ${port}`);
 
   // What the browser extension sends for a Codeforces problem.
@@ -64,7 +64,7 @@ test('a problem posted as Competitive Companion posts it is judged in the UI, wi
 
   // The statement is kept with the problem.
   await page.getByLabel('Problem statement').fill('Print the sum of two integers.');
-  await page.waitForTimeout(800);
+  await expect(page.getByRole('region', { name: 'Problem' })).toHaveAttribute('data-save-state', 'saved');
   await page.reload();
   await expect(page.getByTestId('problem-limits')).toContainText('A. Sum of Two');
   await expect(page.getByLabel('Problem statement')).toHaveValue('Print the sum of two integers.');
@@ -74,8 +74,8 @@ test('a problem posted as Competitive Companion posts it is judged in the UI, wi
 
 test('a malformed post is refused and imports nothing', async ({ workbench }) => {
   test.skip(workbench.kind !== 'web', 'needs a free port');
-  const port = await freePort();
-  const page = await workbench.start({ companionPort: port });
+  const page = await workbench.start({ companionPort: 'any' });
+  const port = workbench.companionPort ?? 0;
   await expect(page.getByTestId('companion-status')).toContainText(`port ${port}`);
   const json = { 'Content-Type': 'application/json' };
   const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: json, body: '{"name": "broken"' });
@@ -83,9 +83,15 @@ test('a malformed post is refused and imports nothing', async ({ workbench }) =>
   // A web page can only send text/plain without asking first: refused before the body is read.
   const fromPage = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Origin: 'https://evil.example' }, body: '{"name": "A", "tests": []}' });
   expect([403, 415]).toContain(fromPage.status);
-  await page.waitForTimeout(300);
-  await expect(page.getByTestId('session-item')).toHaveCount(0);
-  await expect(page.getByTestId('tests-panel').getByLabel('Saved problems').locator('option')).toHaveCount(1);
+  // A good post after them arrives alone: nothing of the refused ones was imported before it.
+  const good = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'B. Good', tests: [{ input: '1\n', output: '1\n' }] }) });
+  expect(good.status).toBe(200);
+  // The workspace was empty, so it opens as the one session there is.
+  await expect(page.getByTestId('session-item')).toHaveCount(1);
+  await expect(page.getByTestId('session-item')).toContainText('B. Good');
+  await expect(page.getByTestId('tests-panel').getByLabel('Saved problems').locator('option')).toHaveCount(2);
+  await expect(page.getByTestId('tests-panel').getByLabel('Saved problems')).toContainText('B. Good');
+  await expect(page.getByTestId('tests-panel').getByLabel('Saved problems')).not.toContainText('broken');
 });
 
 test('custom input runs, and "Fix with feedback" sends the failing test to the model and lands the new code', async ({ workbench }) => {
@@ -94,8 +100,8 @@ test('custom input runs, and "Fix with feedback" sends the failing test to the m
   // model answers, core saves the turn with its code) runs for real.
   const { writeTinyModel } = await import('../test/fixtures/tiny-model/tiny-model');
   await writeTinyModel(join(workbench.dataDir, 'models', 'tiny.gguf'), { script: ['<think>', 'The', 'Ġcode', 'Ġignored', 'Ġthe', 'Ġinput.', '</think>', 'Fixed:ĊĊ```pythonĊprint(sum(map(int,Ġinput().split())))Ċ```'] });
-  const port = await freePort();
-  const page = await workbench.start({ companionPort: port });
+  const page = await workbench.start({ companionPort: 'any' });
+  const port = workbench.companionPort ?? 0;
   await page.getByRole('button', { name: 'Models' }).click();
   await page.getByTestId('model-row').getByRole('button', { name: 'Load' }).click();
   await expect(page.getByTestId('model-state')).toHaveAttribute('data-state', 'ready');

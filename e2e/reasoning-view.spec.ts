@@ -78,6 +78,7 @@ test('a long reasoning transcript with math streams through the real view', asyn
   const pieces = [...tokenPieces(reasoning).map((p) => ({ reasoning: p, answer: '' })), ...tokenPieces(answerTranscript).map((p) => ({ reasoning: '', answer: p }))];
   let sent = 0;
   const scroller = page.getByTestId('reasoning-scroll');
+  let heightWhenScrolledUp = 0;
   // Batches of ~12 pieces, as the host's 50 ms batching delivers them.
   for (let i = 0; i < pieces.length; i += 12) {
     const batch = pieces.slice(i, i + 12);
@@ -89,12 +90,16 @@ test('a long reasoning transcript with math streams through the real view', asyn
       await expect(page.getByTestId('reasoning').locator('summary')).toContainText('thinking…');
     }
     if (i === 360) {
-      // The reader scrolls up: the view must stop following the stream…
-      await page.waitForTimeout(50);
-      await scroller.evaluate((el) => (el.scrollTop = 0));
+      // The reader scrolls up (once there is something to scroll): the view must stop following the stream…
+      await expect.poll(() => scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true);
+      heightWhenScrolledUp = await scroller.evaluate((el) => {
+        el.scrollTop = 0;
+        return el.scrollHeight;
+      });
     }
     if (i === 480) {
-      await page.waitForTimeout(100);
+      // What streamed since is on the page, and the view stayed where the reader put it.
+      await expect.poll(() => scroller.evaluate((el) => el.scrollHeight)).toBeGreaterThan(heightWhenScrolledUp);
       expect(await scroller.evaluate((el) => el.scrollTop)).toBeLessThan(50);
       // …and resume once they are back at the bottom.
       await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));

@@ -30,13 +30,14 @@ test('work is saved as a session as you type, and comes back after a reload', as
   // The title follows the statement's first line; the save lands within about a second.
   await expect(items(page)).toHaveCount(1);
   await expect(items(page).first()).toContainText('Count the lattice paths in a 3 by 3 grid.');
-  await page.waitForTimeout(1200);
+  const problemPane = page.getByRole('region', { name: 'Problem' });
+  await expect(problemPane).toHaveAttribute('data-save-state', 'saved');
   // Typing costs a few debounced saves, not a request storm (a render loop would show here).
   const calls: string[] = [];
   page.on('request', (r) => calls.push(new URL(r.url()).pathname));
   await page.getByLabel('Problem statement').press('End');
   await page.keyboard.type(' Paths only go right or down.');
-  await page.waitForTimeout(1500);
+  await expect(problemPane).toHaveAttribute('data-save-state', 'saved');
   const saves = calls.filter((c) => c.endsWith('/updateSession') || c.endsWith('/createSession'));
   expect(saves.length).toBeGreaterThanOrEqual(1);
   expect(saves.length).toBeLessThanOrEqual(6);

@@ -3,7 +3,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { vibeThinkerScript, writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
 import { expect, test } from './fixtures';
 import { useOwnServers } from './support/own-servers';
-import { freePort, typeCode } from './support/page-helpers';
+import { typeCode } from './support/page-helpers';
 import { savedSessions, sessionWithTurns } from './support/saved-sessions';
 
 /**
@@ -25,8 +25,8 @@ async function loadOffered(page: Page, offer: Locator = page.getByTestId('load-m
 
 test('a Companion problem never overwrites the open session: it arrives as a new one, and each keeps its own statement, tests, code and verdicts', async ({ workbench }) => {
   test.skip(workbench.kind !== 'web', 'posts to the Companion port, which needs a free one');
-  const port = await freePort();
-  const page = await workbench.start({ companionPort: port });
+  const page = await workbench.start({ companionPort: 'any' });
+  const port = workbench.companionPort ?? 0;
   const panel = page.getByTestId('tests-panel');
 
   // The user's own work: a statement, a test, code, a verdict.

@@ -1,21 +1,31 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
 import { silentLogger } from './logger';
 import { WorkbenchCore } from './workbench-core';
 
 describe('WorkbenchCore', () => {
   const tempDir = useTempDirs();
+  // Every core a test makes is disposed after it (dispose is idempotent), whatever the test did.
+  const cores: WorkbenchCore[] = [];
+  const create = async (options: Parameters<typeof WorkbenchCore.create>[0]) => {
+    const core = await WorkbenchCore.create(options);
+    cores.push(core);
+    return core;
+  };
+  afterEach(async () => {
+    await Promise.all(cores.splice(0).map((c) => c.dispose()));
+  });
 
   it('reports where data and models live', async () => {
     const dataDir = await tempDir();
-    const core = await WorkbenchCore.create({ dataDir, appVersion: '0.0.1', mode: 'web', log: silentLogger });
+    const core = await create({ dataDir, appVersion: '0.0.1', mode: 'web', log: silentLogger });
     expect(await core.handlers.getAppInfo()).toMatchObject({ dataDir, modelsDir: `${dataDir}/models`, mode: 'web', electronVersion: null });
   });
 
   it('emits events for pings and settings changes', async () => {
-    const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0.0.1', mode: 'web', log: silentLogger });
+    const core = await create({ dataDir: await tempDir(), appVersion: '0.0.1', mode: 'web', log: silentLogger });
     const events: string[] = [];
     core.events.subscribe((name) => events.push(name));
     const first = await core.handlers.ping(undefined);
@@ -35,7 +45,7 @@ describe('WorkbenchCore', () => {
   });
 
   it('refuses changes once disposed', async () => {
-    const core = await WorkbenchCore.create({ dataDir: await tempDir(), appVersion: '0', mode: 'web', log: silentLogger });
+    const core = await create({ dataDir: await tempDir(), appVersion: '0', mode: 'web', log: silentLogger });
     await core.dispose();
     await expect(core.handlers.updateSettings({ theme: 'dark' })).rejects.toMatchObject({ code: 'disposed' });
   });

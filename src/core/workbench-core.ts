@@ -145,7 +145,7 @@ export class WorkbenchCore {
         ...(input?.kind === 'session' ? [] : await this.judging.store.listDamaged()),
       ],
       getAppInfo: async () => ({ ...info }),
-      // The desktop shell replaces this with its queue (src/main/desktop-commands.ts); web mode has no shell.
+      // The desktop shell replaces this with its queue (src/main/desktop-command-queue.ts); web mode has no shell.
       takeDesktopCommands: async () => [],
       getSettings: async () => this.settings.get(),
       updateSettings: async (patch) => {

@@ -33,7 +33,8 @@ Options:
                      anyone who can read that file can open the workbench
 ${dataDirHelp}
   --models-dir <dir> where GGUF models are looked for (default: <data-dir>/models)
-  --companion-port <n>  port for Competitive Companion imports (default: the setting, 10043; 0 = off)
+  --companion-port <n>  port for Competitive Companion imports (default: the setting, 10043; 0 = off;
+                        any = a free one, printed: for tests and scripts)
   --model <file.gguf>   load this model at start (a headless GPU box serving a class or the API)
   --gpu-layers <n|auto> layers on the GPU for that model (default: the setting)
   --context-size <n|auto> its context size in tokens (default: the setting)`,
@@ -87,9 +88,11 @@ ${dataDirHelp}
       port,
       allowRemote: values['allow-remote'],
     });
-    const companionPort = values['companion-port'] === undefined ? core.settings.get().companionPort : Number(values['companion-port']);
-    if (!Number.isInteger(companionPort) || companionPort < 0 || companionPort > 65535) throw new UsageError('--companion-port must be a port number (0 turns import off).');
-    if (companionPort > 0) {
+    const anyPort = values['companion-port'] === 'any';
+    const companionPort = values['companion-port'] === undefined ? core.settings.get().companionPort : anyPort ? 0 : Number(values['companion-port']);
+    if (!Number.isInteger(companionPort) || companionPort < 0 || companionPort > 65535) throw new UsageError('--companion-port must be a port number (0 turns import off), or any.');
+    if (companionPort > 0 || anyPort) {
+      // Asked for any: the system picks a free one, so parallel servers never race for one.
       const companion = await core.judging.listen(companionPort);
       if (companion.error) io.err(`warning: ${companion.error}`);
       else io.out(`Competitive Companion: send problems to port ${companion.port}.`);

@@ -1,6 +1,6 @@
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GenerationDelta } from '../../shared/generation';
 import type { ModelStatus } from '../../shared/models';
 import { writeBadModels } from '../../../test/fixtures/bad-models';
@@ -16,16 +16,22 @@ describe('ModelHost and ChatRunner on the tiny model', () => {
   const tempDir = useTempDirs();
   const statuses: ModelStatus[] = [];
   let guardMode: 'off' | 'warn' | 'stop' = 'off';
-  const host = new ModelHost({ defaults: () => defaults, onStatus: (s) => statuses.push(s), log: silentLogger });
-  const runner = new ChatRunner({ host, repetitionGuard: () => guardMode, deltaIntervalMs: 10 });
-  afterAll(() => host.dispose());
+  // A host of its own per test: no test starts from the model, conversation or statuses another left.
+  let host: ModelHost;
+  let runner: ChatRunner;
+  beforeEach(() => {
+    statuses.length = 0;
+    guardMode = 'off';
+    host = new ModelHost({ defaults: () => defaults, onStatus: (s) => statuses.push(s), log: silentLogger });
+    runner = new ChatRunner({ host, repetitionGuard: () => guardMode, deltaIntervalMs: 10 });
+  });
+  afterEach(() => host.dispose());
 
   async function tiny(options: Parameters<typeof writeTinyModel>[1] = {}) {
     return writeTinyModel(join(await tempDir(), 'tiny.gguf'), options);
   }
 
   it('loads with progress and reports backend, layers, context and threads', async () => {
-    statuses.length = 0;
     const status = await host.load({ path: await tiny() });
     expect(status).toMatchObject({ state: 'ready', backend: 'cpu', gpuLayers: 0, totalLayers: 3, contextSize: 2048, loadProgress: 1 });
     expect(status.threads).toBeGreaterThan(0);
@@ -117,7 +123,6 @@ describe('ModelHost and ChatRunner on the tiny model', () => {
       { id: 'loop', prompt: 'Repeat after me.', sampling: { maxTokens: 1500, temperature: 0 }, newConversation: true },
       { onRepetition: (f) => findings.push(f) },
     );
-    guardMode = 'off';
     expect(findings).toEqual([expect.objectContaining({ stopped: true })]);
     expect(result.stats.stopReason).toBe('repetition');
     expect(result.stats.completionTokens).toBeLessThan(1500);

@@ -24,6 +24,7 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
   const store = useWorkspaceStore();
   const session = useWorkspace('session');
   const pending = useWorkspace('pending');
+  const saveState = useWorkspace('saveState');
   const live = useWorkspace('live');
   const solving = useWorkspace('solving');
   const solvingNow = solving !== null && solving.sessionId === session?.id && solving.record === null && solving.error === null;
@@ -73,7 +74,8 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
     void store.ask('ask', { templateId: template.id, sampling }).catch(() => undefined);
   };
   return (
-    <section className="pane problem-pane" aria-label="Problem">
+    // data-save-state: whether the session's edits have reached core (tests wait on it rather than on a debounce).
+    <section className="pane problem-pane" aria-label="Problem" data-save-state={saveState}>
       <header className="pane-header">
         <h2>Problem</h2>
         <select className="preset" aria-label="Template" value={template?.id ?? ''} onChange={(e) => choose(e.target.value)}>
