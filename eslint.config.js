@@ -54,6 +54,23 @@ export default tseslint.config(
   restrict(['src/main/**/*.ts'], [llama, server, cli, renderer, react]),
   restrict(['src/server/**/*.ts'], [llama, electron, main, cli, renderer, react]),
   restrict(['src/cli/**/*.ts'], [llama, electron, main, renderer, react]),
+  // The front doors (web server, CLI) use core's handlers, events and its few front-door methods
+  // (openAiBackend, chatBackend, completionPool, evalGenerator, download, template, listenForCompanion),
+  // never the services inside it, so each door does what the others do.
+  {
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['core', 'options.core'].map((owner) => ({
+          selector: `MemberExpression[property.name=/^(llm|judging|sessions|settings|solve|fixLoops|workspace|evals|templates)$/][object${owner === 'core' ? ".name='core'" : ".property.name='core'"}]`,
+          message: 'Front doors reach core through its handlers and front-door methods, not its services.',
+        })),
+      ],
+    },
+  },
+  // src/main's --cli mode loads the CLI with a dynamic import: the one way into src/cli from outside it.
   // The benchmark and the GPU check measure node-llama-cpp itself, next to the app.
   { files: ['scripts/bench-llm.ts', 'scripts/bench-serve.ts', 'scripts/check-gpu.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

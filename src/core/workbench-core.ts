@@ -19,6 +19,29 @@ import { FixLoopService } from './workspace/fix-loop';
 import { WorkspaceService } from './workspace/workspace-service';
 import type { SessionStore } from './sessions/session-store';
 import { cleanStaleTempFiles } from './storage/stale-temp-files';
+import type { DownloadState } from '../shared/models';
+import type { Template } from '../shared/templates';
+import type { CompanionStatus } from '../shared/judging';
+import type { ChatBackend } from './llm/chat-backend';
+import { CompletionPool, type CompletionRequest, type CompletionResult } from './llm/completion-pool';
+import { RemoteChatRunner, type RemoteBackend } from './llm/remote-chat-runner';
+import type { ModelHost } from './llm/model-host';
+import { evalGenerator } from './eval/generators';
+
+/** The OpenAI-compatible API's view of the loaded model. */
+export interface OpenAiBackend {
+  /** The id clients name it by (the file name without .gguf), or null when none is loaded. */
+  modelId(): string | null;
+  /** Its name from the GGUF (also accepted as the id). */
+  modelName(): string | null;
+  complete(request: CompletionRequest): Promise<CompletionResult>;
+}
+
+/** The id API clients use for a loaded model: its file name without `.gguf`. */
+export function modelIdOf(host: ModelHost): string | null {
+  const loaded = host.loaded;
+  return loaded ? loaded.info.fileName.replace(/\.gguf$/i, '') : null;
+}
 import { ownedDataFolders } from './storage/owned-data-folders';
 
 export interface WorkbenchCoreOptions {
@@ -185,6 +208,49 @@ export class WorkbenchCore {
     if (removed.length > 0) log.info(`Removed ${removed.length} temporary file(s) left by an interrupted save.`);
     const settings = await SettingsStore.open(dataDir, log);
     return new WorkbenchCore(options, settings);
+  }
+
+  // ---- The front doors' view of core (the web server, the CLI): besides `handlers` and `events`, they use
+  // these, never the services inside (a lint rule holds them to it). ----
+
+  /** The OpenAI-compatible API's view of the model: its id and name, and batched completions. */
+  openAiBackend(): OpenAiBackend {
+    return {
+      modelId: () => modelIdOf(this.llm.host),
+      modelName: () => this.llm.host.loaded?.info.name ?? null,
+      complete: (request) => this.llm.pool.complete(request),
+    };
+  }
+
+  /** What writes a one-off answer (`vibe ask`): the remote server given, else what the settings say. */
+  chatBackend(remote: RemoteBackend | null): ChatBackend {
+    return remote ? new RemoteChatRunner(() => remote) : this.llm.backend();
+  }
+
+  /** A batched pool of its own on the loaded model, `parallel` answers at once, no cache (`vibe solve`). */
+  completionPool(parallel: number): CompletionPool {
+    return new CompletionPool({ host: this.llm.host, parallel: () => parallel, contextSize: () => this.settings.get().apiContextSize, cache: () => false, maxQueue: () => parallel });
+  }
+
+  /** What an evaluation generates with (the Evaluate view and `vibe eval` alike). */
+  evalGenerator(options: { remote: RemoteBackend | null; concurrency: number; maxTokens: number }): ReturnType<typeof evalGenerator> {
+    return evalGenerator({ host: this.llm.host, ...options });
+  }
+
+  /** Downloads a built-in model (`vibe models pull`): its end, and how to cancel it. */
+  download(id: string): { done: Promise<DownloadState>; cancel: () => void } {
+    const started = this.llm.downloads.begin(id);
+    return { done: started.done, cancel: () => this.llm.downloads.cancel(id) };
+  }
+
+  /** A template by id, built-in or the user's (a missing one is a NotFoundError). */
+  template(id: string): Promise<Template> {
+    return this.templates.get(id);
+  }
+
+  /** Starts the Competitive Companion listener on `port` (0: a free one the system picks). */
+  listenForCompanion(port: number): Promise<CompanionStatus> {
+    return this.judging.listen(port);
   }
 
   get disposed(): boolean {

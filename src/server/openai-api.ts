@@ -1,8 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { splitPrefill, type ChatMessage, type CompletionPool, type CompletionResult } from '../core/llm/completion-pool';
-import type { ModelHost } from '../core/llm/model-host';
+import { splitPrefill, type ChatMessage, type CompletionResult } from '../core/llm/completion-pool';
+import type { OpenAiBackend } from '../core/workbench-core';
 import { errorMessage, isErrorData } from '../shared/api/errors';
 import { readJsonBody, sendJson, type BodyError } from './http-api';
 import { maxTokensLimit, samplingPresets } from '../shared/generation';
@@ -44,14 +44,9 @@ const ChatRequestSchema = z.object({
 /** VibeThinker's recommended sampling (see MODEL.md): used when a request does not set its own. */
 const defaults = samplingPresets.code;
 
-export function modelId(host: ModelHost): string | null {
-  const loaded = host.loaded;
-  return loaded ? loaded.info.fileName.replace(/\.gguf$/i, '') : null;
-}
-
-export async function handleOpenAiRequest(path: string, req: IncomingMessage, res: ServerResponse, deps: { host: ModelHost; pool: CompletionPool }): Promise<void> {
+export async function handleOpenAiRequest(path: string, req: IncomingMessage, res: ServerResponse, deps: OpenAiBackend): Promise<void> {
   try {
-    if (path === '/v1/models' && req.method === 'GET') return listModels(res, deps.host);
+    if (path === '/v1/models' && req.method === 'GET') return listModels(res, deps);
     if (path === '/v1/chat/completions') {
       if (req.method !== 'POST') return openAiError(res, 405, 'invalid_request_error', 'method_not_allowed', 'Use POST.');
       return await chatCompletions(req, res, deps);
@@ -74,12 +69,12 @@ export async function handleOpenAiRequest(path: string, req: IncomingMessage, re
   }
 }
 
-function listModels(res: ServerResponse, host: ModelHost): void {
-  const id = modelId(host);
+function listModels(res: ServerResponse, backend: OpenAiBackend): void {
+  const id = backend.modelId();
   sendJson(res, 200, { object: 'list', data: id ? [{ id, object: 'model', created: 0, owned_by: 'vibethinker-workbench' }] : [] });
 }
 
-async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: { host: ModelHost; pool: CompletionPool }): Promise<void> {
+async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: OpenAiBackend): Promise<void> {
   let raw: unknown;
   try {
     raw = await readJsonBody(req, 16 * 1024 * 1024);
@@ -92,9 +87,9 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
     return openAiError(res, 400, 'invalid_request_error', 'invalid_value', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, issue?.path.join('.'));
   }
   const request = body.data;
-  const id = modelId(deps.host);
+  const id = deps.modelId();
   if (!id) return openAiError(res, 503, 'server_error', 'no_model', 'No model is loaded in the workbench; load one in its Models view.');
-  const loadedName = deps.host.loaded?.info.name;
+  const loadedName = deps.modelName();
   if (request.model !== id && request.model !== loadedName) {
     return openAiError(res, 404, 'invalid_request_error', 'model_not_found', `The model "${request.model}" does not exist here; this server has "${id}".`, 'model');
   }
@@ -137,7 +132,7 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
   const all = <T>(runs: Promise<T>[]) => Promise.all(runs.map((r) => r.catch((err: unknown) => (controller.abort(), Promise.reject(err)))));
 
   if (!request.stream) {
-    const results = await all(indices.map((i) => deps.pool.complete(requestFor(i))));
+    const results = await all(indices.map((i) => deps.complete(requestFor(i))));
     finished = true;
     if (results.some((r) => r.finishReason === 'aborted')) return;
     res.setHeader('X-Workbench-Cache', results.every((r) => r.cached) ? 'hit' : 'miss');
@@ -163,7 +158,7 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
   };
   const results = await all(
     indices.map(async (index) => {
-      const result = await deps.pool.complete({
+      const result = await deps.complete({
         ...requestFor(index),
         onStart: begin,
         // SSE comments: ignored by clients, visible to people and tools watching the stream.

@@ -95,7 +95,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     if (openAi) {
       if (req.method === 'POST' && !originAllowed(req)) return openAiError(res, 403, 'invalid_request_error', 'forbidden_origin', 'Cross-origin requests from web pages are not allowed.');
-      return handleOpenAiRequest(url.pathname, req, res, { host: options.core.llm.host, pool: options.core.llm.pool });
+      return handleOpenAiRequest(url.pathname, req, res, options.core.openAiBackend());
     }
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, version: info.version, instance });
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');

@@ -3,8 +3,6 @@ import { parseArgs } from 'node:util';
 import { maxTokensLimit, samplingPresets, type Sampling } from '../../shared/generation';
 import { backendChoices } from '../../shared/models';
 import type { WorkbenchCore } from '../../core/workbench-core';
-import type { ChatBackend } from '../../core/llm/chat-backend';
-import { RemoteChatRunner } from '../../core/llm/remote-chat-runner';
 import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { autoOrNumber, dataDirHelp, dataDirOption, numberOption, readStdin, remoteBackendOption } from '../common-options';
@@ -72,20 +70,19 @@ ${dataDirHelp}`,
     const backend = remoteBackendOption(values.backend, values, io);
     try {
       // A remote server: no model to load here; the same streaming and output.
-      const remote = backend ? new RemoteChatRunner(() => backend) : null;
       const path = backend ? backend.baseUrl : (values.model ?? (await firstUsableModel(core)));
-      const status = remote ? await core.llm.status() : await core.handlers.loadModel({
+      const status = backend ? await core.handlers.getModelStatus() : await core.handlers.loadModel({
         path,
         ...(values.backend ? { backend: backendOption(values.backend) } : {}),
         ...(values['gpu-layers'] ? { gpuLayers: autoOrNumber('--gpu-layers', values['gpu-layers']) } : {}),
         ...(values['context-size'] ? { contextSize: autoOrNumber('--context-size', values['context-size']) } : {}),
       });
-      if (remote && !values.json) io.err(`${values.model ?? 'server default model'} · remote ${backend?.baseUrl ?? ''}`);
+      if (backend && !values.json) io.err(`${values.model ?? 'server default model'} · remote ${backend?.baseUrl ?? ''}`);
       else if (!values.json) io.err(`${status.model?.name} · ${status.backend} · ${status.gpuLayers}/${status.totalLayers} layers on GPU · context ${status.contextSize}${status.notice ? ` · ${status.notice}` : ''}`);
 
       const stream = new TerminalStream(io, { reasoning: !values['no-reasoning'] && !values.json });
       const id = randomUUID();
-      const runner: ChatBackend = remote ?? core.llm.runner;
+      const runner = core.chatBackend(backend);
       const stopListening = onInterrupt(() => runner.stop(id));
       const result = await runner
         .generate(
@@ -94,7 +91,7 @@ ${dataDirHelp}`,
         )
         .finally(stopListening);
       if (values.json) {
-        io.out(JSON.stringify({ reasoning: result.reasoning, answer: result.answer, boxed: result.boxed, stats: result.stats, reasoningCut: result.reasoningCut ?? null, model: remote ? (values.model ?? null) : (status.model?.path ?? path) }, null, 2));
+        io.out(JSON.stringify({ reasoning: result.reasoning, answer: result.answer, boxed: result.boxed, stats: result.stats, reasoningCut: result.reasoningCut ?? null, model: backend ? (values.model ?? null) : (status.model?.path ?? path) }, null, 2));
       } else {
         stream.end();
         if (result.boxed !== null) io.out(`\nFinal answer: ${result.boxed}`);

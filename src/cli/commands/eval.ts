@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runEval, type EvalProgress } from '../../core/eval/eval-runner';
-import { embeddedGenerator, remoteGenerator } from '../../core/eval/generators';
 import { parseProblemSet } from '../../core/eval/problem-set';
 import { evalSetup } from '../../core/eval/eval-setup';
 import { commandCore } from '../command-core';
@@ -65,7 +64,7 @@ ${dataDirHelp}`,
     const core = await commandCore(values['data-dir'], io);
     let dispose = async () => {};
     try {
-      const { template, sampling } = await evalSetup(items, core.templates, {
+      const { template, sampling } = await evalSetup(items, { get: (id) => core.template(id) }, {
         ...(values.template !== undefined ? { templateId: values.template } : {}),
         ...(values.temperature !== undefined ? { temperature: numberOption('--temperature', values.temperature, 0, 2) } : {}),
         ...(values['max-tokens'] !== undefined ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, maxTokensLimit) } : {}),
@@ -75,14 +74,14 @@ ${dataDirHelp}`,
       const backend = remoteBackendOption(values.backend, values, io);
       if (values.backend !== undefined && !backend) throw new UsageError('--backend must be the http(s) base URL of an OpenAI-compatible server.');
       if (backend) {
-        generate = remoteGenerator(backend);
+        generate = core.evalGenerator({ remote: backend, concurrency, maxTokens: sampling.maxTokens }).generate;
         io.err(`backend ${values.backend}${values.model ? ` · model ${values.model}` : ''}`);
       } else {
         const catalog = await core.handlers.listModels();
         const path = values.model ?? catalog.models.find((m) => m.problem === null)?.path;
         if (!path) throw new UsageError('No usable GGUF model found; pass --model <file.gguf> or --backend <url>.');
         const status = await core.handlers.loadModel({ path });
-        const embedded = embeddedGenerator(core.llm.host, concurrency, sampling.maxTokens + 4096);
+        const embedded = core.evalGenerator({ remote: null, concurrency, maxTokens: sampling.maxTokens });
         generate = embedded.generate;
         dispose = embedded.dispose;
         io.err(`${status.model?.name} · ${status.backend} · context ${status.contextSize}`);
@@ -92,7 +91,7 @@ ${dataDirHelp}`,
       const controller = new AbortController();
       const stopListening = onInterrupt(() => controller.abort());
       const progress = progressPrinter(io);
-      const summary = await runEval({ items, setText, template, samples, concurrency, sampling, outDir: resolve(values.out), generate, python: core.settings.get().python, onProgress: progress, signal: controller.signal }).finally(stopListening);
+      const summary = await runEval({ items, setText, template, samples, concurrency, sampling, outDir: resolve(values.out), generate, python: (await core.handlers.getSettings()).python, onProgress: progress, signal: controller.signal }).finally(stopListening);
       progress(null);
       const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
       io.out(`pass@1 ${pct(summary.passAt1)} · pass@${samples} ${pct(summary.passAtK)} · majority ${pct(summary.majority)} · truncated ${pct(summary.truncationRate)} · mean ${Math.round(summary.meanAnswerTokens)} tokens · ${summary.tokensPerSecond.toFixed(1)} tok/s`);

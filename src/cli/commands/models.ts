@@ -85,8 +85,8 @@ async function pull(core: WorkbenchCore, io: CliIo, target: string | undefined, 
     const s = payload as DownloadState;
     if (s.id === entry.id && s.state === 'downloading') io.err(progressLine(s));
   });
-  const started = core.llm.downloads.begin(entry.id);
-  const stopListening = onInterrupt(() => core.llm.downloads.cancel(entry.id));
+  const started = core.download(entry.id);
+  const stopListening = onInterrupt(started.cancel);
   const final = await started.done.finally(() => {
     stopListening();
     unsubscribe();

@@ -89,11 +89,11 @@ ${dataDirHelp}
       allowRemote: values['allow-remote'],
     });
     const anyPort = values['companion-port'] === 'any';
-    const companionPort = values['companion-port'] === undefined ? core.settings.get().companionPort : anyPort ? 0 : Number(values['companion-port']);
+    const companionPort = values['companion-port'] === undefined ? (await core.handlers.getSettings()).companionPort : anyPort ? 0 : Number(values['companion-port']);
     if (!Number.isInteger(companionPort) || companionPort < 0 || companionPort > 65535) throw new UsageError('--companion-port must be a port number (0 turns import off), or any.');
     if (companionPort > 0 || anyPort) {
       // Asked for any: the system picks a free one, so parallel servers never race for one.
-      const companion = await core.judging.listen(companionPort);
+      const companion = await core.listenForCompanion(companionPort);
       if (companion.error) io.err(`warning: ${companion.error}`);
       else io.out(`Competitive Companion: send problems to port ${companion.port}.`);
     }

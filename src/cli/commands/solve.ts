@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sampleTestsText } from '../../shared/prompt-pieces';
 import { cutNote } from '../../shared/solve';
-import { CompletionPool } from '../../core/llm/completion-pool';
 import { solveN, type SolveResult } from '../../core/solve/solve';
 import { renderTemplate } from '../../core/templates/render-template';
 import { commandCore } from '../command-core';
@@ -67,9 +66,9 @@ ${dataDirHelp}`,
     const kind = values.math ? 'math' : 'code';
 
     const core = await commandCore(values['data-dir'], io);
-    const pool = new CompletionPool({ host: core.llm.host, parallel: () => samples, contextSize: () => core.settings.get().apiContextSize, cache: () => false, maxQueue: () => samples });
+    const pool = core.completionPool(samples);
     try {
-      const template = await core.templates.get(values.template ?? (kind === 'math' ? 'math' : 'cp-python'));
+      const template = await core.template(values.template ?? (kind === 'math' ? 'math' : 'cp-python'));
       const rendered = renderTemplate(template, { problem: statement, language: 'Python 3', tests: sampleTestsText(problem?.tests ?? []), code: '', feedback: '' });
       const sampling = { ...template.sampling, ...(values['max-tokens'] ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, maxTokensLimit) } : {}) };
       const status = await core.handlers.loadModel({ path: values.model ?? (await firstUsableModel(core)) });

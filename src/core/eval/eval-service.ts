@@ -8,7 +8,7 @@ import type { LlmService } from '../llm/llm-service';
 import type { Settings } from '../../shared/settings';
 import type { TemplateStore } from '../templates/template-store';
 import { runEval, type EvalProgress } from './eval-runner';
-import { embeddedGenerator, remoteGenerator } from './generators';
+import { evalGenerator } from './generators';
 import type { EvalSummary } from './metrics';
 import { parseProblemSet } from './problem-set';
 import { evalSetup } from './eval-setup';
@@ -48,7 +48,7 @@ export class EvalService {
         const { template, sampling } = await evalSetup(items, templates, input);
         const remote = settings().remote;
         if (!remote && !llm.host.loaded) throw new WorkbenchError('UnavailableError', 'no_model', 'Load a model first (Models view), or set a remote server in Settings.');
-        const embedded = remote ? null : embeddedGenerator(llm.host, input.concurrency, sampling.maxTokens + 4096);
+        const generator = evalGenerator({ host: llm.host, remote, concurrency: input.concurrency, maxTokens: sampling.maxTokens });
         const id = `${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${randomBytes(2).toString('hex')}`;
         const run: RunState = { id, name: input.fileName ?? 'problem set', state: 'running', progress: null, summary: null, error: null, controller: new AbortController() };
         this.#runs.set(id, run);
@@ -60,7 +60,7 @@ export class EvalService {
           concurrency: input.concurrency,
           sampling,
           outDir: join(this.#dir, id),
-          generate: remote ? remoteGenerator(remote) : (embedded?.generate ?? (async () => Promise.reject(new Error('no model')))),
+          generate: generator.generate,
           python: settings().python,
           signal: run.controller.signal,
           onProgress: (progress) => {
@@ -79,7 +79,7 @@ export class EvalService {
             },
           )
           .finally(() => {
-            void embedded?.dispose();
+            void generator.dispose();
             publish(run);
           });
         return { id };

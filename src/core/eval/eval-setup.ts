@@ -10,7 +10,7 @@ import type { TemplateStore } from '../templates/template-store';
  */
 export async function evalSetup(
   items: readonly EvalItem[],
-  templates: TemplateStore,
+  templates: Pick<TemplateStore, 'get'>,
   overrides: { templateId?: string; temperature?: number; maxTokens?: number },
 ): Promise<{ template: Template; sampling: Sampling }> {
   const template = await templates.get(overrides.templateId ?? (items.every((i) => i.kind === 'math') ? 'math' : 'cp-python'));

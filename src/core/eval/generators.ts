@@ -43,3 +43,17 @@ export function remoteGenerator(backend: RemoteBackend): Generate {
     }
   };
 }
+
+/**
+ * The generator an evaluation runs on, for the app's Evaluate view and `vibe
+ * eval` alike: the remote server when one is given, else the loaded model in
+ * a pool of `concurrency` sequences, each with room for the prompt (4,096
+ * tokens) on top of max tokens.
+ */
+export function evalGenerator(options: { host: ModelHost; remote: RemoteBackend | null; concurrency: number; maxTokens: number }): { generate: Generate; dispose: () => Promise<void> } {
+  if (options.remote) return { generate: remoteGenerator(options.remote), dispose: async () => undefined };
+  return embeddedGenerator(options.host, options.concurrency, options.maxTokens + promptRoom);
+}
+
+/** Tokens of each evaluation sequence's context kept for the prompt. */
+const promptRoom = 4096;
