@@ -1,19 +1,20 @@
 import { mkdir } from 'node:fs/promises';
 import { arch, platform } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { EventPayload, WorkbenchHandlers } from '../shared/api/contract';
+import type { WorkbenchHandlers } from '../shared/api/contract';
 import type { AppInfo } from '../shared/app-info';
 import { WorkbenchError } from '../shared/api/errors';
 import { EventHub } from './api/event-hub';
+import { AppService } from './app-service';
 import { SettingsStore } from './settings/settings-store';
 import { LlmService } from './llm/llm-service';
 import { JudgeService } from './problems/judge-service';
-import { templateHandlers } from './templates/template-service';
+import { TemplateService } from './templates/template-service';
 import { SolveService } from './solve/solve-service';
 import type { TemplateStore } from './templates/template-store';
 import { consoleLogger, type Logger } from './logger';
 import { nodeLlamaCppVersion } from './llm/binding-version';
-import { sessionHandlers } from './sessions/session-service';
+import { SessionService } from './sessions/session-service';
 import { EvalService } from './eval/eval-service';
 import { FixLoopService } from './workspace/fix-loop';
 import { WorkspaceService } from './workspace/workspace-service';
@@ -81,7 +82,6 @@ export class WorkbenchCore {
   readonly solve: SolveService;
   readonly fixLoops: FixLoopService;
   #disposed = false;
-  #pingSeq = 0;
 
   private constructor(
     options: WorkbenchCoreOptions,
@@ -121,8 +121,8 @@ export class WorkbenchCore {
         this.events.emit('problemImported', { problemIds: records.map((r) => r.id), sessionIds: created.map((c) => c.id) });
       },
     });
-    const templates = templateHandlers(this.dataDir, this.events, this.llm.runner);
-    const sessions = sessionHandlers(this.dataDir, this.events);
+    const templates = new TemplateService({ dataDir: this.dataDir, events: this.events, runner: this.llm.runner });
+    const sessions = new SessionService({ dataDir: this.dataDir, events: this.events });
     this.evals = new EvalService({ dataDir: this.dataDir, events: this.events, llm: this.llm, templates: templates.store, settings: () => this.settings.get() });
     this.sessions = sessions.store;
     this.templates = templates.store;
@@ -154,6 +154,15 @@ export class WorkbenchCore {
       whenReady: async () => (await this.llm.host.whenReady()) !== null || Boolean(this.settings.get().remote),
       stopGeneration: (id) => void this.llm.handlers.stopGeneration({ id }),
     });
+    const app = new AppService({
+      info,
+      settings: this.settings,
+      events: this.events,
+      modelStatus: () => this.llm.status(),
+      damaged: async (kind) => [...(kind === 'problem' ? [] : await this.sessions.listDamaged()), ...(kind === 'session' ? [] : await this.judging.store.listDamaged())],
+      assertAlive: () => this.#assertAlive(),
+    });
+    // One shape for every service: a class whose `handlers` are its slice of the API, spread here.
     this.handlers = {
       ...this.llm.handlers,
       ...this.judging.handlers,
@@ -163,31 +172,7 @@ export class WorkbenchCore {
       ...this.evals.handlers,
       ...this.solve.handlers,
       ...this.fixLoops.handlers,
-      listDamagedFiles: async (input) => [
-        ...(input?.kind === 'problem' ? [] : await this.sessions.listDamaged()),
-        ...(input?.kind === 'session' ? [] : await this.judging.store.listDamaged()),
-      ],
-      getAppInfo: async () => ({ ...info }),
-      // The desktop shell replaces this with its queue (src/main/desktop-command-queue.ts); web mode has no shell.
-      takeDesktopCommands: async () => [],
-      getSettings: async () => this.settings.get(),
-      updateSettings: async (patch) => {
-        this.#assertAlive();
-        const next = await this.settings.update(patch);
-        this.events.emit('settingsChanged', next);
-        // Switching between the embedded model and a remote server changes what "the model" is.
-        if ('remote' in patch) this.events.emit('modelStatus', await this.llm.status());
-        return next;
-      },
-      ping: async (input) => {
-        const event: EventPayload<'pinged'> = {
-          seq: ++this.#pingSeq,
-          message: input?.message ?? 'ping',
-          at: new Date().toISOString(),
-        };
-        this.events.emit('pinged', event);
-        return event;
-      },
+      ...app.handlers,
     };
   }
 

@@ -15,8 +15,8 @@ export interface EventSocketOptions {
   heartbeatMs?: number;
   /**
    * Most bytes queued for one client before it is dropped as not reading.
-   * Twice the largest event we send (`problemsChanged` carries every stored
-   * problem, capped at 16 MB), so a slow but live reader is not cut. Default: 32 MiB.
+   * Generous beside the largest events we send (a Solve ×N record, a saved
+   * turn of a long answer), so a slow but live reader is not cut. Default: 32 MiB.
    */
   maxBacklogBytes?: number;
 }

@@ -22,23 +22,24 @@ export class JudgeService {
   ) {
     this.store = new ProblemStore(options.dataDir);
     const { events, settings } = options;
-    const changed = async () => events.emit('problemsChanged', { problems: await this.store.list() });
+    // Which problems changed; windows fetch what they show (as for sessions and templates).
+    const changed = (...ids: string[]) => events.emit('problemsChanged', { ids });
     this.handlers = {
       listProblems: () => this.store.list(),
       getProblem: ({ id }) => this.store.get(id),
       saveProblem: async (record) => {
         const saved = await this.store.saveWithinCap(record);
-        await changed();
+        changed(saved.id);
         return saved;
       },
       importProblem: async ({ text, fileName }) => {
         const imported = await this.store.importText(text, fileName);
-        await changed();
+        changed(imported.id);
         return imported;
       },
       deleteProblem: async ({ id }) => {
         await this.store.delete(id);
-        await changed();
+        changed(id);
         return { ok: true as const };
       },
       judgeCode: async ({ code, problemId, only }) => {
@@ -67,7 +68,7 @@ export class JudgeService {
       // All or none: a batch that would go over the store's cap stores nothing.
       const records = await this.store.importAll(problems);
       await this.options.onImported?.(records);
-      this.options.events.emit('problemsChanged', { problems: await this.store.list() });
+      this.options.events.emit('problemsChanged', { ids: records.map((r) => r.id) });
     });
     return this.#companion.status;
   }

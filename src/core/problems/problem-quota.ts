@@ -7,7 +7,7 @@ import { readRecordNames } from '../storage/record-names';
 /**
  * How much the problem store keeps from imports (Competitive Companion, problem files).
  * A contest is 5–15 problems of a few KB each; these leave room for years of practice
- * while keeping every listing (and the `problemsChanged` event, which carries them all)
+ * while keeping every listing (which a window fetches after each `problemsChanged`)
  * small enough to read on each change.
  */
 export const maxStoredProblems = 500;

@@ -1,5 +1,6 @@
 import type { WorkbenchHandlers } from '../../shared/api/contract';
 import type { Session } from '../../shared/sessions';
+import { announcer } from '../api/announce';
 import type { EventHub } from '../api/event-hub';
 import { sessionToHtml } from './export-html';
 import { sessionToMarkdown } from './export-markdown';
@@ -25,16 +26,17 @@ export function exportSession(session: Session, format: ExportFormat, includeRea
   return { fileName, mimeType: 'application/json', content: `${JSON.stringify(session, null, 2)}\n` };
 }
 
-/** The API over the session store; every change is announced so every open window's sidebar follows. */
-export function sessionHandlers(dataDir: string, events: EventHub): { store: SessionStore; handlers: SessionHandlers } {
-  const store = new SessionStore(dataDir);
-  const changed = <T>(value: T): T => {
-    events.emit('sessionsChanged', {});
-    return value;
-  };
-  return {
-    store,
-    handlers: {
+/** The API over the session store; every change is announced (naming the session) so every open window's sidebar follows. */
+export class SessionService {
+  readonly store: SessionStore;
+  readonly handlers: SessionHandlers;
+
+  constructor(deps: { dataDir: string; events: EventHub }) {
+    const store = new SessionStore(deps.dataDir);
+    this.store = store;
+    const announce = announcer(deps.events, 'sessionsChanged');
+    const changed = (session: Session): Session => announce(session, { id: session.id });
+    this.handlers = {
       listSessions: (input) => store.list(input?.query ?? ''),
       getSession: ({ id }) => store.get(id),
       saveSession: async (session) => changed(await store.save(session)),
@@ -42,11 +44,11 @@ export function sessionHandlers(dataDir: string, events: EventHub): { store: Ses
       duplicateSession: async ({ id }) => changed(await store.duplicate(id)),
       deleteSession: async ({ id }) => {
         await store.delete(id);
-        return changed({ ok: true as const });
+        return announce({ ok: true as const }, { id });
       },
       undoDeleteSession: async ({ id }) => changed(await store.undoDelete(id)),
       exportSession: async ({ id, format, includeReasoning }) => exportSession(await store.get(id), format, includeReasoning ?? false),
       importSession: async ({ text, fileName }) => changed(await store.importText(text, fileName)),
-    },
-  };
+    };
+  }
 }

@@ -1,4 +1,5 @@
 import type { WorkbenchHandlers } from '../../shared/api/contract';
+import { announcer } from '../api/announce';
 import type { EventHub } from '../api/event-hub';
 import type { ChatRunner } from '../llm/chat-runner';
 import { renderTemplate } from './render-template';
@@ -15,15 +16,16 @@ export function chatMl(system: string | null, user: string): string {
 }
 
 /** The prompt-template API: storage, history, import/export, and the exact-prompt preview. */
-export function templateHandlers(dataDir: string, events: EventHub, runner: ChatRunner): { store: TemplateStore; handlers: TemplateHandlers } {
-  const store = new TemplateStore(dataDir);
-  const changed = <T>(value: T): T => {
-    events.emit('templatesChanged', {});
-    return value;
-  };
-  return {
-    store,
-    handlers: {
+export class TemplateService {
+  readonly store: TemplateStore;
+  readonly handlers: TemplateHandlers;
+
+  constructor(deps: { dataDir: string; events: EventHub; runner: ChatRunner }) {
+    const store = new TemplateStore(deps.dataDir);
+    this.store = store;
+    const announce = announcer(deps.events, 'templatesChanged');
+    const changed = <T>(value: T): T => announce(value, {});
+    this.handlers = {
       listTemplates: () => store.list(),
       saveTemplate: async (template) => changed(await store.save(template)),
       deleteTemplate: async ({ id }) => {
@@ -37,7 +39,7 @@ export function templateHandlers(dataDir: string, events: EventHub, runner: Chat
       importTemplates: async ({ json }) => changed(await store.importJson(json)),
       previewTemplate: async ({ template, values }) => {
         const rendered = renderTemplate(template, values ?? {});
-        const formatted = await runner.formatPrompt(rendered.system, rendered.user);
+        const formatted = await deps.runner.formatPrompt(rendered.system, rendered.user);
         const prompt = formatted?.prompt ?? chatMl(rendered.system, rendered.user);
         return {
           ...rendered,
@@ -48,6 +50,6 @@ export function templateHandlers(dataDir: string, events: EventHub, runner: Chat
           contextSize: formatted?.contextSize ?? null,
         };
       },
-    },
-  };
+    };
+  }
 }

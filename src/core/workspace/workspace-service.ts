@@ -11,6 +11,7 @@ import { newSessionId, type SessionStore } from '../sessions/session-store';
 import { renderTemplate } from '../templates/render-template';
 import type { TemplateStore } from '../templates/template-store';
 import { newId } from '../storage/new-id';
+import { announcer } from '../api/announce';
 
 export type WorkspaceHandlers = Pick<WorkbenchHandlers, 'createSession' | 'updateSession' | 'forkSession' | 'askSession' | 'answerInProgress' | 'judgeSession'>;
 
@@ -305,8 +306,7 @@ export class WorkspaceService {
   }
 
   #changed(session: Session): Session {
-    this.deps.events.emit('sessionsChanged', { id: session.id });
-    return session;
+    return announcer(this.deps.events, 'sessionsChanged')(session, { id: session.id });
   }
 }
 

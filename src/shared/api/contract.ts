@@ -218,7 +218,8 @@ export const eventSchemas = {
   generationDelta: GenerationDeltaSchema,
   generationFinished: GenerationResultSchema,
   repetitionDetected: RepetitionEventSchema,
-  problemsChanged: z.object({ problems: z.array(ProblemRecordSchema) }),
+  /** These problems were saved, imported or deleted (none named: any may have); windows fetch what they show. */
+  problemsChanged: z.object({ ids: z.array(z.string()) }),
   /** A test's verdict as judging goes; `sessionId` when a session's code is judged. */
   judgeProgress: z.object({ problemId: z.string(), sessionId: z.string().optional(), result: TestResultSchema }),
   templatesChanged: z.object({}),

@@ -26,6 +26,6 @@ export function resyncAfterReconnect(transport: Transport, api: Fetchers, emit: 
     // A failed fetch leaves what the UI shows; the next event (or reconnect) corrects it.
     api.getSettings().then((settings) => emit('settingsChanged', settings), () => undefined);
     api.getModelStatus().then((status) => emit('modelStatus', status), () => undefined);
-    api.listProblems().then((problems) => emit('problemsChanged', { problems }), () => undefined);
+    emit('problemsChanged', { ids: [] });
   });
 }

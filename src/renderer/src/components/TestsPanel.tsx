@@ -35,7 +35,7 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
   useEffect(() => {
     client.listProblems().then(setLibrary, () => undefined);
     client.getCompanionStatus().then(setCompanion, () => undefined);
-    return client.on('problemsChanged', ({ problems }) => setLibrary(problems));
+    return client.on('problemsChanged', () => void client.listProblems().then(setLibrary, () => undefined));
   }, [client]);
 
   useEffect(() => {
