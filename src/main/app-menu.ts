@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { DesktopCommand } from '../shared/desktop-commands';
+import { viewLabels, viewNames, type DesktopCommand } from '../shared/desktop-commands';
 
 /** What the menu's items do; main wires them to dialogs, the renderer and the shell. */
 export interface MenuActions {
@@ -50,10 +50,10 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
   const viewMenu: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { label: 'Workbench', accelerator: 'CmdOrCtrl+1', click: () => actions.send({ command: 'showView', view: 'workbench' }) },
-      { label: 'Models', accelerator: 'CmdOrCtrl+2', click: () => actions.send({ command: 'showView', view: 'models' }) },
-      { label: 'Templates', accelerator: 'CmdOrCtrl+3', click: () => actions.send({ command: 'showView', view: 'templates' }) },
-      { label: 'Evaluate', accelerator: 'CmdOrCtrl+4', click: () => actions.send({ command: 'showView', view: 'evaluate' }) },
+      // Settings has its own item (Settings…, Ctrl+,); the other views are Ctrl+1…4, in order.
+      ...viewNames
+        .filter((view) => view !== 'settings')
+        .map((view, i): MenuItemConstructorOptions => ({ label: viewLabels[view], accelerator: `CmdOrCtrl+${i + 1}`, click: () => actions.send({ command: 'showView', view }) })),
       { type: 'separator' },
       { label: 'Toggle Reasoning', accelerator: 'CmdOrCtrl+R', click: () => actions.send({ command: 'toggleReasoning' }) },
       { label: 'Presentation Mode', accelerator: 'F5', click: () => actions.send({ command: 'togglePresentation' }) },

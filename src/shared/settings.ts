@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backendChoices } from './models';
 
 export const themeChoices = ['system', 'light', 'dark'] as const;
 
@@ -20,7 +21,7 @@ export const settingsShape = {
   /** Font size of the reasoning pane in px. Default: 15. */
   reasoningFontSize: z.number().int().min(10).max(32).default(15),
   /** Compute backend for models; `auto` picks CUDA, Vulkan or Metal when present, else CPU. Default: auto. */
-  backend: z.enum(['auto', 'cuda', 'vulkan', 'metal', 'cpu']).default('auto'),
+  backend: z.enum(backendChoices).default('auto'),
   /** Layers offloaded to the GPU; `auto` fits them to free VRAM. Default: auto. */
   gpuLayers: z.union([z.literal('auto'), z.number().int().min(0).max(1000)]).default('auto'),
   /** Context size in tokens; `auto` is as large as memory allows, up to the model's maximum. Default: auto. */

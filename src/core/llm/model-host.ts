@@ -5,8 +5,9 @@ import type { LoadModelInput, ModelFileInfo, ModelStatus } from '../../shared/mo
 import type { Logger } from '../logger';
 import { inspectGguf } from './gguf-inspector';
 import { autoThreadCount } from './physical-cores';
+import type { backendChoices } from '../../shared/models';
 
-export type Backend = 'auto' | 'cuda' | 'vulkan' | 'metal' | 'cpu';
+export type Backend = (typeof backendChoices)[number];
 
 export interface LoadDefaults {
   backend: Backend;

@@ -31,8 +31,8 @@ import { useAppCommands } from './app/use-app-commands';
 import { useWindowFileDrop } from './app/use-window-file-drop';
 import { useAnswerNotification } from './app/use-answer-notification';
 import { errorMessage } from '../../shared/api/errors';
+import { viewLabels, viewNames } from '../../shared/desktop-commands';
 
-const viewLabels: Record<View, string> = { workbench: 'Workbench', models: 'Models', templates: 'Templates', evaluate: 'Evaluate', settings: 'Settings' };
 
 // Monaco is most of the bundle; loading it on its own lets the layout paint first.
 const EditorPane = lazy(() => import('./components/EditorPane').then((m) => ({ default: m.EditorPane })));
@@ -149,7 +149,7 @@ export function App({ client }: { client: WorkbenchClient }) {
               <span className="brand-name">VibeThinker Workbench</span>
             </div>
             <nav className="tabs" aria-label="Views">
-              {(Object.keys(viewLabels) as View[]).map((v) => (
+              {viewNames.map((v) => (
                 <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
                   {viewLabels[v]}
                 </button>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { viewNames, type View } from '../../../shared/desktop-commands';
 
-export type View = 'workbench' | 'models' | 'templates' | 'evaluate' | 'settings';
+export type { View };
 
 export const presentationScales = ['S', 'M', 'L', 'XL'] as const;
 export type PresentationScale = (typeof presentationScales)[number];
@@ -24,7 +25,7 @@ export interface Layout {
 }
 
 const key = 'vibe.layout';
-const views: readonly View[] = ['workbench', 'models', 'templates', 'evaluate', 'settings'];
+const views: readonly View[] = viewNames;
 export const defaultLayout: Layout = {
   view: 'workbench',
   reasoningOpen: true,
