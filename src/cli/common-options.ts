@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defaultDataDir } from '../core/storage/default-data-dir';
 import type { RemoteBackend } from '../core/llm/remote-chat-runner';
 import { remoteContinuations } from '../shared/settings';
+import { maxTokensLimit } from '../shared/generation';
 import { UsageError, type CliIo } from './command';
 
 /** The `--data-dir` option every command touching user data accepts. */
@@ -48,4 +49,18 @@ export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The options naming an OpenAI-compatible server (read with `remoteBackendOption`): `vibe ask`, `vibe eval`. */
+export const remoteServerOptions = { backend: { type: 'string' }, 'api-key': { type: 'string' }, continuation: { type: 'string' } } as const;
+
+/** Sampling given on the command line: `--temperature` and `--max-tokens`. */
+export const samplingOverrideOptions = { temperature: { type: 'string' }, 'max-tokens': { type: 'string' } } as const;
+
+/** What `--temperature` and `--max-tokens` set, checked; the rest comes from the preset or template. */
+export function samplingOverrides(values: { temperature?: string; 'max-tokens'?: string }): { temperature?: number; maxTokens?: number } {
+  return {
+    ...(values.temperature !== undefined ? { temperature: numberOption('--temperature', values.temperature, 0, 2) } : {}),
+    ...(values['max-tokens'] !== undefined ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, maxTokensLimit) } : {}),
+  };
 }

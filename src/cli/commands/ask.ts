@@ -5,7 +5,7 @@ import { backendChoices } from '../../shared/models';
 import type { WorkbenchCore } from '../../core/workbench-core';
 import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { autoOrNumber, dataDirHelp, dataDirOption, numberOption, readStdin, remoteBackendOption } from '../common-options';
+import { autoOrNumber, dataDirHelp, dataDirOption, numberOption, readStdin, remoteBackendOption, remoteServerOptions, samplingOverrideOptions, samplingOverrides } from '../common-options';
 import { formatStats } from '../format';
 import { onInterrupt } from '../interrupt';
 
@@ -45,13 +45,10 @@ ${dataDirHelp}`,
         model: { type: 'string' },
         math: { type: 'boolean' },
         code: { type: 'boolean' },
-        temperature: { type: 'string' },
-        'max-tokens': { type: 'string' },
+        ...samplingOverrideOptions,
         'reasoning-budget': { type: 'string' },
         system: { type: 'string' },
-        backend: { type: 'string' },
-        'api-key': { type: 'string' },
-        continuation: { type: 'string' },
+        ...remoteServerOptions,
         'gpu-layers': { type: 'string' },
         'context-size': { type: 'string' },
         'no-reasoning': { type: 'boolean' },
@@ -61,9 +58,7 @@ ${dataDirHelp}`,
     });
     const prompt = positionals[0] === '-' ? await readStdin() : positionals.join(' ');
     if (!prompt.trim()) throw new UsageError('Give the problem as an argument, or - to read it from stdin.');
-    const sampling: Partial<Sampling> = { ...(values.math ? samplingPresets.math : samplingPresets.code) };
-    if (values.temperature !== undefined) sampling.temperature = numberOption('--temperature', values.temperature, 0, 2);
-    if (values['max-tokens'] !== undefined) sampling.maxTokens = numberOption('--max-tokens', values['max-tokens'], 1, maxTokensLimit);
+    const sampling: Partial<Sampling> = { ...(values.math ? samplingPresets.math : samplingPresets.code), ...samplingOverrides(values) };
     if (values['reasoning-budget'] !== undefined) sampling.reasoningBudget = numberOption('--reasoning-budget', values['reasoning-budget'], 0, maxTokensLimit);
 
     const core = await commandCore(values['data-dir'], io);

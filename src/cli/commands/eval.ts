@@ -6,9 +6,8 @@ import { parseProblemSet } from '../../core/eval/problem-set';
 import { evalSetup } from '../../core/eval/eval-setup';
 import { commandCore } from '../command-core';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { dataDirHelp, dataDirOption, integerOption, numberOption, remoteBackendOption } from '../common-options';
+import { dataDirHelp, dataDirOption, integerOption, remoteBackendOption, remoteServerOptions, samplingOverrideOptions, samplingOverrides } from '../common-options';
 import { onInterrupt } from '../interrupt';
-import { maxTokensLimit } from '../../shared/generation';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
@@ -43,11 +42,9 @@ ${dataDirHelp}`,
         template: { type: 'string' },
         samples: { type: 'string', default: '1' },
         concurrency: { type: 'string', default: '4' },
-        temperature: { type: 'string' },
-        'max-tokens': { type: 'string' },
+        ...samplingOverrideOptions,
         model: { type: 'string' },
-        backend: { type: 'string' },
-        'api-key': { type: 'string' },
+        ...remoteServerOptions,
       },
       strict: true,
     });
@@ -66,8 +63,7 @@ ${dataDirHelp}`,
     try {
       const { template, sampling } = await evalSetup(items, { get: (id) => core.template(id) }, {
         ...(values.template !== undefined ? { templateId: values.template } : {}),
-        ...(values.temperature !== undefined ? { temperature: numberOption('--temperature', values.temperature, 0, 2) } : {}),
-        ...(values['max-tokens'] !== undefined ? { maxTokens: integerOption('--max-tokens', values['max-tokens'], 1, maxTokensLimit) } : {}),
+        ...samplingOverrides(values),
       });
 
       let generate;
