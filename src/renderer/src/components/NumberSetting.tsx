@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { SettingLabel, useDraftField } from './draft-field';
 
 interface NumberSettingProps {
   label: string;
@@ -13,25 +13,15 @@ interface NumberSettingProps {
  * saves only whole values within range; leaving the field restores the saved value.
  */
 export function NumberSetting({ label, value, min, max, onCommit }: NumberSettingProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const valid = (n: number) => Number.isInteger(n) && n >= min && n <= max;
+  const field = useDraftField(value, {
+    parse: (text) => (text.trim() !== '' && Number.isInteger(Number(text)) && Number(text) >= min && Number(text) <= max ? Number(text) : null),
+    format: String,
+    onCommit,
+    live: true,
+  });
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        type="number"
-        min={min}
-        max={max}
-        value={draft ?? String(value)}
-        aria-label={label}
-        aria-invalid={draft !== null && !valid(Number(draft))}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const n = Number(e.target.value);
-          if (e.target.value !== '' && valid(n) && n !== value) onCommit(n);
-        }}
-        onBlur={() => setDraft(null)}
-      />
-    </label>
+    <SettingLabel label={label}>
+      <input type="number" min={min} max={max} aria-label={label} {...field} />
+    </SettingLabel>
   );
 }

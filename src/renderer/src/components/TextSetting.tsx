@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { SettingLabel, useDraftField } from './draft-field';
 
 interface TextSettingProps {
   label: string;
@@ -9,28 +9,10 @@ interface TextSettingProps {
 
 /** A free-text setting, saved on Enter or when leaving the field. */
 export function TextSetting({ label, hint, value, onCommit }: TextSettingProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
-    setDraft(null);
-  };
+  const field = useDraftField(value, { parse: (text) => text, format: (text) => text, onCommit });
   return (
-    <label className="field">
-      <span>
-        <span className="field-label">{label}</span>
-        <span className="field-hint">{hint}</span>
-      </span>
-      <input
-        className="auto-number text-setting"
-        value={draft ?? value}
-        aria-label={label}
-        spellCheck={false}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-    </label>
+    <SettingLabel label={label} hint={hint}>
+      <input className="auto-number text-setting" aria-label={label} spellCheck={false} {...field} />
+    </SettingLabel>
   );
 }
