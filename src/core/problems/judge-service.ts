@@ -6,6 +6,7 @@ import { WorkbenchError } from '../../shared/api/errors';
 import { judge, type JudgeOptions } from '../runner/judge';
 import { startCompanionListener } from './companion-listener';
 import { ProblemStore } from './problem-store';
+import { announcer } from '../api/announce';
 
 export type JudgeHandlers = Pick<WorkbenchHandlers, 'listProblems' | 'getProblem' | 'saveProblem' | 'importProblem' | 'deleteProblem' | 'judgeCode' | 'runCustom' | 'getCompanionStatus'>;
 
@@ -16,14 +17,16 @@ export class JudgeService {
   #companion: { status: CompanionStatus; close: () => Promise<void> } | null = null;
   /** Judgings in flight, so that shutting down kills their sandboxes at once. */
   readonly #running = new Set<AbortController>();
+  readonly #announce: ReturnType<typeof announcer<'problemsChanged'>>;
 
   constructor(
     private readonly options: { dataDir: string; events: EventHub; settings: () => Settings; onImported?: (records: ProblemRecord[]) => Promise<void> },
   ) {
     this.store = new ProblemStore(options.dataDir);
     const { events, settings } = options;
+    this.#announce = announcer(events, 'problemsChanged');
     // Which problems changed; windows fetch what they show (as for sessions and templates).
-    const changed = (...ids: string[]) => events.emit('problemsChanged', { ids });
+    const changed = (...ids: string[]) => this.#announce(undefined, { ids });
     this.handlers = {
       listProblems: () => this.store.list(),
       getProblem: ({ id }) => this.store.get(id),
@@ -68,7 +71,7 @@ export class JudgeService {
       // All or none: a batch that would go over the store's cap stores nothing.
       const records = await this.store.importAll(problems);
       await this.options.onImported?.(records);
-      this.options.events.emit('problemsChanged', { ids: records.map((r) => r.id) });
+      this.#announce(undefined, { ids: records.map((r) => r.id) });
     });
     return this.#companion.status;
   }
