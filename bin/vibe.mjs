@@ -3,7 +3,7 @@
 // a few tens of milliseconds. A clone that was not built, or whose sources changed after the build,
 // runs the TypeScript sources through tsx (a dev dependency) instead, which takes over a second:
 // a stale build is never run in place of the code being edited. VIBE_CLI=source|built forces one.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -11,12 +11,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'out', 'main', 'cli.js');
 const sources = join(root, 'src');
 
-/** The newest modification time of any file under `dir`. */
+/** The newest modification time under `dir`: of any file, and of any folder (a file deleted or renamed changes its folder's). */
 function newest(dir) {
-  let latest = 0;
+  let latest = lstatSync(dir).mtimeMs;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    // lstat: a dangling link is a change like any other, not a crash.
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : lstatSync(path).mtimeMs);
   }
   return latest;
 }
@@ -32,8 +33,12 @@ let main;
 if (useBuilt()) {
   ({ main } = await import(pathToFileURL(built).href));
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
+  const tsx = await import('tsx/esm/api').catch(() => null);
+  if (!tsx) {
+    process.stderr.write('vibe: this checkout has no build (run `npm run build`) and no tsx to run its sources (run `npm ci`).\n');
+    process.exit(1);
+  }
+  tsx.register();
   ({ main } = await import('../src/cli/run-cli.ts'));
 }
 const code = await main(process.argv.slice(2));

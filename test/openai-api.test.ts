@@ -94,6 +94,21 @@ describe('OpenAI-compatible API (web mode)', () => {
     await expect(ask({ n: 17 })).rejects.toMatchObject({ status: 400, param: 'n' });
   });
 
+  it('n choices are all taken or all refused before anything is sent: 400 past what the server can ever hold, 429 while busy', async () => {
+    const { client, model, core } = await serverWithModel({ script: vibeThinkerScript(3000), parallel: 2 });
+    await core.handlers.updateSettings({ apiMaxQueue: 0 });
+    const ask = (n: number, stream = false) => client.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }], n, max_tokens: 3000, stream } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    await expect(ask(3)).rejects.toMatchObject({ status: 400, param: 'n' });
+    // One sequence busy with a long answer: two more cannot start now, streamed or not, and are told so.
+    const controller = new AbortController();
+    const busy = client.chat.completions.create({ model, messages: [{ role: 'user', content: 'long' }], max_tokens: 3000, stream: true }, { signal: controller.signal });
+    // Its first chunk read, and the stream left open (leaving a for-await loop would cancel it).
+    await (await busy)[Symbol.asyncIterator]().next();
+    await expect(ask(2, true)).rejects.toMatchObject({ status: 429, code: 'queue_full' });
+    await expect(ask(2)).rejects.toMatchObject({ status: 429 });
+    controller.abort();
+  });
+
   it('n choices are generated together, each with its own seed, both ways; usage counts the prompt once', async () => {
     const { client, model } = await serverWithModel({ script: forkedScript(['So', 'Ġthe', 'Ġanswer', 'Ġis'], ['Ġthree.', 'Ġfour.']), parallel: 4 });
     const request = { model, messages: [{ role: 'user' as const, content: 'Pick one.' }], n: 6, seed: 7, max_tokens: 40 };

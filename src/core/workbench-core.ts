@@ -36,6 +36,8 @@ export interface OpenAiBackend {
   /** Its name from the GGUF (also accepted as the id). */
   modelName(): string | null;
   complete(request: CompletionRequest): Promise<CompletionResult>;
+  /** Requests the pool can take now, and at most (see CompletionPool.room). */
+  room(): { now: number; atMost: number };
 }
 
 /** The id API clients use for a loaded model: its file name without `.gguf`. */
@@ -204,6 +206,7 @@ export class WorkbenchCore {
       modelId: () => modelIdOf(this.llm.host),
       modelName: () => this.llm.host.loaded?.info.name ?? null,
       complete: (request) => this.llm.pool.complete(request),
+      room: () => this.llm.pool.room,
     };
   }
 

@@ -52,8 +52,18 @@ if (!isFirstInstance && cliArgs === null) app.quit();
 
 const logsDir = join(app.getPath('userData'), 'logs');
 const log = new RotatingLog({ dir: logsDir, echo: app.isPackaged ? undefined : consoleLogger });
-process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
-process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+if (cliArgs === null) {
+  process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
+  process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+} else {
+  // A command line says what went wrong where it was typed, and fails.
+  const fail = (reason: unknown) => {
+    process.stderr.write(`vibe: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+    app.exit(1);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+}
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isTrustedUrl));
 

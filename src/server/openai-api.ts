@@ -105,6 +105,17 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
     return openAiError(res, 400, 'invalid_request_error', 'invalid_value', 'The last message is an assistant reply, which this server continues; continue_final_message: false asks for something else.', 'continue_final_message');
   }
 
+  const n = request.n ?? 1;
+  if (n > 1) {
+    // All of the choices or none: a refusal after the stream began could only cut it.
+    const room = deps.room();
+    if (n > room.atMost) return openAiError(res, 400, 'invalid_request_error', 'invalid_value', `n = ${n} is more than this server can hold at once (${room.atMost}: parallel requests plus the waiting queue).`, 'n');
+    if (n > room.now) {
+      res.setHeader('Retry-After', '5');
+      return openAiError(res, 429, 'rate_limit_error', 'queue_full', `The server is busy: there is room for ${room.now} more requests now, and this one asks for ${n}. Retry in a few seconds.`);
+    }
+  }
+
   // A client that goes away stops its generation (or leaves the queue).
   const controller = new AbortController();
   let finished = false;
@@ -114,7 +125,6 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
   const completionId = `chatcmpl-${randomBytes(12).toString('hex')}`;
   const created = Math.floor(Date.now() / 1000);
   const stop = request.stop === undefined || request.stop === null ? [] : [request.stop].flat();
-  const n = request.n ?? 1;
   // Choice i samples with seed + i: unseeded sequences started in the same instant can draw alike.
   const baseSeed = request.seed ?? (n > 1 ? randomInt(0, 2 ** 30) : undefined);
   const requestFor = (index: number) => ({
@@ -134,7 +144,11 @@ async function chatCompletions(req: IncomingMessage, res: ServerResponse, deps: 
   if (!request.stream) {
     const results = await all(indices.map((i) => deps.complete(requestFor(i))));
     finished = true;
-    if (results.some((r) => r.finishReason === 'aborted')) return;
+    if (results.some((r) => r.finishReason === 'aborted')) {
+      // Stopped on the server (the model unloaded, a shutdown) while the client waits: it is told, not left hanging.
+      if (!controller.signal.aborted) return openAiError(res, 503, 'server_error', 'stopped', 'The generation was stopped on the server (the model was unloaded, or the server is shutting down).');
+      return;
+    }
     res.setHeader('X-Workbench-Cache', results.every((r) => r.cached) ? 'hit' : 'miss');
     return sendJson(res, 200, {
       id: completionId,

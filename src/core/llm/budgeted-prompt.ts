@@ -88,11 +88,12 @@ export function promptWithBudget(input: BudgetedPromptInput): BudgetedPromptRun 
    * node-llama-cpp throws the abort reason when a prompt is stopped before its first token (even
    * with stopOnAbortSignal): a stop by the caller is a stop, not a failure.
    */
-  const stoppable = async <T>(prompt: Promise<T>): Promise<T | null> => {
+  const stoppable = async <T>(prompt: Promise<T>, phase: 'reasoning' | 'answer'): Promise<T | null> => {
     try {
       return await prompt;
     } catch (err) {
-      if (input.signal.aborted || (cut && reasoningPhase.signal.aborted)) return null;
+      // Only a stop is a stop: the cut ends the reasoning phase on purpose, but a failure of the answer is a failure.
+      if (input.signal.aborted || (phase === 'reasoning' && cut && reasoningPhase.signal.aborted)) return null;
       throw err;
     }
   };
@@ -133,7 +134,7 @@ export function promptWithBudget(input: BudgetedPromptInput): BudgetedPromptRun 
           input.onToken?.(chunk.tokens);
           if (input.reasoningBudget !== null && input.generated() >= input.reasoningBudget) requestCut('budget');
         },
-      }));
+      }), 'reasoning');
       // Stopped by the caller (also when that raced a cut), or ended on its own before a cut took effect.
       if (input.signal.aborted) return { stopReason: 'abort' as const, cut: null };
       if (!cut || (first && first.stopReason !== 'abort')) return { stopReason: first ? ended(first.stopReason) : ('abort' as const), cut: null };
@@ -159,7 +160,7 @@ export function promptWithBudget(input: BudgetedPromptInput): BudgetedPromptRun 
           input.onPart(splitter.push(chunk.text));
           input.onToken?.(chunk.tokens);
         },
-      }));
+      }), 'answer');
       return { stopReason: second ? ended(second.stopReason) : ('abort' as const), cut };
     } finally {
       input.signal.removeEventListener('abort', stopAll);

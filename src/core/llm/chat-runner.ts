@@ -244,11 +244,12 @@ export class ChatRunner implements ChatBackend {
 
   /** One chat session per loaded model, on the context's single sequence. */
   async #chat(loaded: LoadedModel) {
+    // Imported before anything changes, so that nothing can come between disposing the old session and making the new one.
+    const { LlamaChatSession: Session } = await llamaModule();
     if (this.#session?.model !== loaded) {
       this.#session?.session.dispose();
       this.#session?.sequence.dispose();
       const sequence = loaded.context.getSequence();
-      const { LlamaChatSession: Session } = await llamaModule();
       this.#session = { model: loaded, sequence, session: new Session({ contextSequence: sequence }) };
       this.#turns = [];
     }

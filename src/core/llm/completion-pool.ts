@@ -106,6 +106,17 @@ export class CompletionPool {
     return { active: this.#active, queued: this.#queue.length, parallel: this.#pool?.context.totalSequences ?? this.#options.parallel() };
   }
 
+  /**
+   * Room for requests now (free sequences plus free queue places), and at most
+   * (every sequence plus the whole queue): a caller with several at once (the
+   * API's `n`) asks before it starts any, so none is refused half-way.
+   */
+  get room(): { now: number; atMost: number } {
+    const parallel = this.#pool?.context.totalSequences ?? this.#options.parallel();
+    const free = this.#pool ? this.#pool.free.length : parallel;
+    return { now: free + Math.max(0, this.#options.maxQueue() - this.#queue.length), atMost: parallel + this.#options.maxQueue() };
+  }
+
   async complete(request: CompletionRequest): Promise<CompletionResult> {
     const loaded = this.#options.host.loaded;
     if (!loaded) throw new WorkbenchError('UnavailableError', 'no_model', 'No model is loaded in the workbench.');

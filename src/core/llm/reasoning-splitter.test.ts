@@ -152,5 +152,17 @@ describe('ReasoningSplitter', () => {
     expect(open.state).toBe('open');
     expect(open.push(' and two</think>Four.')).toEqual({ reasoning: ' and two', answer: 'Four.' });
     expect([open.reasoning, open.answer]).toEqual([' and two', 'Four.']);
+    // An answer already begun keeps the space that follows it; untagged text is an answer, streamed at once.
+    const begun = new ReasoningSplitter();
+    begun.placed('<think>x</think>The answer is');
+    expect(begun.push(' 42.')).toEqual({ reasoning: '', answer: ' 42.' });
+    const plain = new ReasoningSplitter();
+    plain.placed('Sure, the answer is');
+    expect(plain.push(' 42.')).toEqual({ reasoning: '', answer: ' 42.' });
+    // A tag split between the placed text and the continuation is still a tag (and 'abc ' was placed: not reported).
+    const split = new ReasoningSplitter();
+    split.placed('<think>abc </thi');
+    expect(split.push('nk>Four.')).toEqual({ reasoning: '', answer: 'Four.' });
+    expect(split.state).toBe('closed');
   });
 });

@@ -45,6 +45,8 @@ export class ReasoningSplitter {
   #held = '';
   /** `plain`: no reasoning block at all (tags are text); `answering`: after `</think>`. */
   #phase: 'start' | 'thinking' | 'answering' | 'plain' = 'start';
+  /** Some of the answer came before this stream (see `placed`): no leading blank is trimmed. */
+  #answerBegun = false;
 
   /** Appends a chunk of raw model text; returns what it added to each part. */
   push(chunk: string): Part {
@@ -62,9 +64,15 @@ export class ReasoningSplitter {
    */
   placed(text: string): void {
     this.push(text);
+    // A reply continued from untagged text is an answer written without reasoning.
+    const plain = this.#phase === 'start' && text.trim() !== '';
+    if (plain) this.#phase = 'plain';
+    // The answer has begun when the placed text holds some of it: what follows keeps its leading space.
+    this.#answerBegun = plain || this.#answer !== '';
     this.#reasoning = '';
     this.#answer = '';
-    this.#held = '';
+    // A held tail (part of a tag, at the end of the placed text) stays: the continuation may complete it.
+    if (this.#phase === 'plain' || this.#phase === 'answering') this.#held = '';
   }
 
   /** Adds text the chat wrapper or a server already marked as thought (no tags in it). */
@@ -175,7 +183,7 @@ export class ReasoningSplitter {
 
   #appendAnswer(text: string): void {
     // Blank lines between </think> and the answer are layout, not answer.
-    this.#answer += this.#answer === '' ? text.replace(/^\s+/, '') : text;
+    this.#answer += this.#answer === '' && !this.#answerBegun ? text.replace(/^\s+/, '') : text;
   }
 
   #delta(change: () => void): Part {

@@ -90,4 +90,15 @@ describe('RemoteChatRunner: the reasoning/answer split, live and final', () => {
     expect(deltas.map((d) => d.answer).join('')).toBe('Four.');
     expect(deltas.at(-1)?.completionTokens).toBe(result.stats.completionTokens);
   });
+
+  it('a server set to continue replies that starts a new one instead is a clear error, not reasoning put into the answer', async () => {
+    // It answers every request the same way, the continuation request included: it ignores the prefill.
+    const server = await serve([{ content: '<think>Let' }, { content: ' us' }, { content: ' add' }, { content: ' two' }, { content: ' and' }, { content: ' two.' }, { content: '</think>Four.' }, { finish_reason: 'stop' }]);
+    servers.push(server);
+    const runner = new RemoteChatRunner(() => ({ baseUrl: server.url, apiKey: null, model: 'm', continuation: 'prefill' }));
+    const result = await runner.generate({ id: 'r', prompt: 'What is 2+2?', sampling: { reasoningBudget: 3, maxTokens: 100 } });
+    expect(result.error).toMatch(/started a new reply instead of continuing/);
+    expect(result.answer).not.toContain('<think>');
+    expect(result.answer).not.toContain('Let us');
+  });
 });

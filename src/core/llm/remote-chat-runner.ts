@@ -124,7 +124,11 @@ export class RemoteChatRunner implements ChatBackend {
     let before = 0;
     const streamFrom = async (body: Record<string, unknown>, answerOnly: boolean) => {
       const response = await this.#post(backend, body, phase.signal);
-      for await (const data of readServerSentEvents(response, phase.signal)) {
+      const signal = phase.signal;
+      let texts = 0;
+      for await (const data of readServerSentEvents(response, signal)) {
+        // Cut: events already read from the network are not this answer's any more.
+        if (signal.aborted) return false;
         if (data === '[DONE]') return true;
         const chunk = parseChunk(data);
         if (!chunk) continue;
@@ -132,11 +136,15 @@ export class RemoteChatRunner implements ChatBackend {
         // After a cut: the second request's prompt (it carries the reasoning back), and both requests' completions.
         if (chunk.usage) usage = { prompt: chunk.usage.prompt, completion: before + chunk.usage.completion };
         if (chunk.reasoning || chunk.content) firstTokenAt ??= performance.now();
-        for (const text of answerOnly ? [chunk.reasoning, chunk.content] : []) {
-          if (!text) continue;
+        if (answerOnly && (chunk.reasoning || (texts === 0 && chunk.content.trimStart().startsWith('<think>')))) {
+          // It reasons again instead of going on from the closed reasoning: it did not continue the reply.
+          throw new RemoteError(`${hostOf(backend.baseUrl)} started a new reply instead of continuing the one it was given, so it cannot do Answer now or reasoning budgets: set Settings ▸ Model ▸ Continuing a reply to "Cannot continue a reply".`, false);
+        }
+        if (answerOnly && chunk.content) {
           chunks++;
-          // The reasoning is closed: whatever field the server puts it in now, it is the answer.
-          emit(splitter.pushAnswer(text));
+          texts++;
+          // The reasoning is closed: what comes now is the answer.
+          emit(splitter.pushAnswer(chunk.content));
         }
         if (!answerOnly && chunk.reasoning) {
           chunks++;
@@ -162,10 +170,13 @@ export class RemoteChatRunner implements ChatBackend {
         // A cut ends the first request on purpose; anything else is the caller's or a failure.
         if (!cut || controller.signal.aborted) throw err;
       }
+      // The reasoning may have closed by itself in what arrived before the cut took effect: no cut then.
+      if (cut && splitter.state !== 'open') cut = null;
       const closedAt: ReasoningCut | null = cut;
       if (closedAt && !controller.signal.aborted) {
         // The reasoning so far, closed by the workbench, sent back as the reply for the server to continue.
-        const reasoningSoFar = splitter.reasoning;
+        // As a template renders it back: `<think>\n` and the reasoning without the line breaks it began with.
+        const reasoningSoFar = splitter.reasoning.replace(/^\n+/, '');
         const closing = `${reasoningCutTransition}</think>`;
         before = usage?.completion ?? chunks;
         const left = sampling.maxTokens - before - Math.ceil(closing.length / 3);
@@ -184,6 +195,8 @@ export class RemoteChatRunner implements ChatBackend {
               messages: [...messages, { role: 'assistant', content: `<think>\n${reasoningSoFar}${closing}` }],
               max_tokens: left,
               ...(continuation === 'continue_final_message' ? { continue_final_message: true, add_generation_prompt: false } : {}),
+              // llama.cpp's server refuses a prefill while a template's thinking switch is on; the reasoning is closed anyway.
+              chat_template_kwargs: { enable_thinking: false },
             },
             true,
           );

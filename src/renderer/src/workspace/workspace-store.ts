@@ -107,6 +107,8 @@ export class WorkspaceStore {
   readonly #solves = new Map<string, SolveView>();
   /** Solve ×N calls sent and not answered yet. */
   readonly #asking = new Set<string>();
+  /** Solve ×N runs whose record or error this window has seen. */
+  readonly #solvesEnded = new Set<string>();
   /** Sessions whose running Solve ×N is being asked for. */
   readonly #resyncing = new Set<string>();
   /** Fix until accepted by session, the latest of each. */
@@ -167,8 +169,18 @@ export class WorkspaceStore {
       }),
       client.on('solveUpdate', (update) => {
         // Kept per session: a run goes on while another session is open, and is there on coming back.
+        // Runs whose end this window has seen: a snapshot asked for earlier (HTTP) that lands after
+        // the end (WebSocket) must not bring them back as running.
+        if (update.record || update.error) this.#solvesEnded.add(update.solveId);
         const solving = this.#solves.get(update.sessionId);
         if (!solving || solving.solveId !== update.solveId) {
+          if (update.record) {
+            // The end of a run this window had not taken up: shown as that run, ended.
+            const ended: SolveView = { sessionId: update.sessionId, solveId: update.solveId, samples: update.samples, tokens: [], candidates: update.record.candidates, record: update.record, error: null };
+            this.#solves.set(update.sessionId, ended);
+            if (this.#state.session?.id === update.sessionId) this.#set({ solving: ended });
+            return;
+          }
           // A run another window started (this window's own runs are known before they start): taken up.
           const idle = !solving || solving.record !== null || solving.error !== null;
           if (idle && !update.record && !update.error && !this.#resyncing.has(update.sessionId)) {
@@ -406,12 +418,15 @@ export class WorkspaceStore {
     // This window's own call is still on its way: core may not have registered the run yet.
     if (known && this.#asking.has(known.solveId)) return;
     let next: SolveView | null = null;
-    if (running) {
+    if (running && !this.#solvesEnded.has(running.solveId)) {
       const same = known?.solveId === running.solveId ? known : null;
       next = { sessionId, solveId: running.solveId, samples: running.samples, tokens: running.tokens, candidates: running.candidates.length >= (same?.candidates.length ?? 0) ? running.candidates : (same?.candidates ?? []), record: null, error: null };
     } else if (known && !known.record && !known.error) {
-      const session = this.#state.session?.id === sessionId ? this.#state.session : null;
+      // Read again: the session this window holds may be older than the record's save.
+      const session = await this.client.getSession({ id: sessionId }).catch(() => null);
       const record = session?.solves.find((r) => r.id === known.solveId) ?? null;
+      // Its end arrived meanwhile: nothing to correct.
+      if (this.#solves.get(sessionId)?.record) return;
       next = { ...known, record, error: record ? null : 'This run ended while this window was away.' };
     }
     if (!next) return;
