@@ -7,6 +7,18 @@ import { silentLogger } from '../logger';
 import { WorkbenchCore } from '../workbench-core';
 
 
+/** Resolves with the next Solve ×N update that ends a run (its record, or its error). */
+function runEnd(core: WorkbenchCore): Promise<SolveUpdate> {
+  return new Promise((resolve) => {
+    const off = core.events.subscribe((name, payload) => {
+      const update = payload as SolveUpdate;
+      if (name !== 'solveUpdate' || !(update.record || update.error)) return;
+      off();
+      resolve(update);
+    });
+  });
+}
+
 /** Solve ×N through the API on a real core and tiny model: updates as it goes, the run saved with the session. */
 describe('solveSession', () => {
   const tempDir = useTempDirs();
@@ -54,12 +66,7 @@ describe('solveSession', () => {
       await core.handlers.loadModel({ path: model });
       const session = await core.handlers.createSession({ statement: 'Print three.' });
       const run = async (seed?: number) => {
-        const ended = new Promise<SolveUpdate>((resolve) =>
-          core.events.subscribe((name, payload) => {
-            const update = payload as SolveUpdate;
-            if (name === 'solveUpdate' && (update.record || update.error)) resolve(update);
-          }),
-        );
+        const ended = runEnd(core);
         await core.handlers.solveSession({ id: session.id, samples: 6, sampling: { maxTokens: 64 }, ...(seed !== undefined ? { seed } : {}) });
         const { record, error } = await ended;
         expect(error).toBeUndefined();
@@ -88,12 +95,7 @@ describe('solveSession', () => {
       const session = await core.handlers.createSession({ statement: 'What is 2 + 2?' });
       await core.handlers.updateSession({ id: session.id, changes: { templateId: 'math' } });
       const run = async (maxTokens: number) => {
-        const ended = new Promise<SolveUpdate>((resolve) =>
-          core.events.subscribe((name, payload) => {
-            const update = payload as SolveUpdate;
-            if (name === 'solveUpdate' && (update.record || update.error)) resolve(update);
-          }),
-        );
+        const ended = runEnd(core);
         const { solveId } = await core.handlers.solveSession({ id: session.id, samples: 2, sampling: { maxTokens } });
         // Readable while it runs, by session; the ids match.
         expect((await core.handlers.solveInProgress({ id: session.id }))?.solveId).toBe(solveId);
