@@ -12,6 +12,7 @@ import { isLoopbackHost } from '../../server/request-guards';
 import { appVersion } from '../app-version';
 import { repoModelsDirs } from '../repo-models-dir';
 import { errorMessage } from '../../shared/api/errors';
+import { onInterrupt } from '../interrupt';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -117,12 +118,9 @@ ${dataDirHelp}
       );
     }
 
-    await waitForStopSignal();
+    // Ctrl+C or SIGTERM stops it; a second one does not wait for anything.
+    await new Promise<void>((stop) => onInterrupt(stop, ['SIGINT', 'SIGTERM']));
     io.out('Stopping…');
-    // A second Ctrl+C (or SIGTERM) does not wait for anything.
-    const forceExit = () => process.exit(130);
-    process.once('SIGINT', forceExit);
-    process.once('SIGTERM', forceExit);
     // core.dispose() kills every judging's sandboxes and stops generation; server.close() drops the
     // connections. Whatever is not done within the deadline is left to the process exit.
     const finished = await settleWithin(stopDeadlineMs, [server.close(), core.dispose()]);
@@ -168,24 +166,4 @@ async function settleWithin(ms: number, work: Promise<unknown>[]): Promise<boole
   const result = await Promise.race([done, deadline]);
   clearTimeout(timer);
   return result;
-}
-
-/**
- * Resolves on the first Ctrl+C or SIGTERM. The listeners come off only after
- * the signal's other listeners ran: a library's `signal-exit` hook (loaded
- * with node-llama-cpp) re-raises the signal, killing the process, when it
- * finds itself the only listener left.
- */
-function waitForStopSignal(): Promise<void> {
-  return new Promise((done) => {
-    const stop = () => {
-      setImmediate(() => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      });
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
