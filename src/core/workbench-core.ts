@@ -28,6 +28,7 @@ import { CompletionPool, type CompletionRequest, type CompletionResult } from '.
 import { RemoteChatRunner, type RemoteBackend } from './llm/remote-chat-runner';
 import type { ModelHost } from './llm/model-host';
 import { evalGenerator } from './eval/generators';
+import { ownedDataFolders } from './storage/owned-data-folders';
 
 /** The OpenAI-compatible API's view of the loaded model. */
 export interface OpenAiBackend {
@@ -41,11 +42,10 @@ export interface OpenAiBackend {
 }
 
 /** The id API clients use for a loaded model: its file name without `.gguf`. */
-export function modelIdOf(host: ModelHost): string | null {
+function modelIdOf(host: ModelHost): string | null {
   const loaded = host.loaded;
   return loaded ? loaded.info.fileName.replace(/\.gguf$/i, '') : null;
 }
-import { ownedDataFolders } from './storage/owned-data-folders';
 
 export interface WorkbenchCoreOptions {
   /** User data directory (settings, templates, sessions). Required: never guessed from cwd. */

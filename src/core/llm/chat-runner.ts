@@ -19,8 +19,6 @@ export interface ChatRunnerOptions {
   deltaIntervalMs?: number;
 }
 
-type Turn = ConversationTurn;
-
 /**
  * Runs generations on the loaded model: keeps the conversation (only the
  * latest turn's reasoning stays in the context), checks that the prompt
@@ -42,7 +40,7 @@ interface Active {
 
 export class ChatRunner implements ChatBackend {
   readonly #options: ChatRunnerOptions;
-  #turns: Turn[] = [];
+  #turns: ConversationTurn[] = [];
   #system: string | undefined;
   #active: Active | null = null;
   #session: { model: LoadedModel; sequence: LlamaContextSequence; session: LlamaChatSession } | null = null;
@@ -129,7 +127,7 @@ export class ChatRunner implements ChatBackend {
     if (input.history) this.#turns = input.history.map((t) => ({ user: t.user, reasoning: t.reasoning, answer: t.answer }));
     const contextSize = loaded.context.contextSize;
 
-    const promptTokens = (turns: Turn[]) => countTokens(chat.session, loaded, this.#history(turns, input.prompt));
+    const promptTokens = (turns: ConversationTurn[]) => countTokens(chat.session, loaded, this.#history(turns, input.prompt));
     const alone = promptTokens([]);
     if (alone + 16 > contextSize) {
       throw new WorkbenchError('ValidationError', 'prompt_too_long', `The prompt is ${alone} tokens but the context holds ${contextSize}. Shorten it, or load the model with a larger context.`);
@@ -257,7 +255,7 @@ export class ChatRunner implements ChatBackend {
   }
 
   /** The chat as the model sees it: earlier turns without their reasoning, the latest with it. */
-  #history(turns: Turn[], prompt: string): ChatHistoryItem[] {
+  #history(turns: ConversationTurn[], prompt: string): ChatHistoryItem[] {
     const items: ChatHistoryItem[] = [];
     if (this.#system) items.push({ type: 'system', text: this.#system });
     turns.forEach((turn, i) => {

@@ -103,7 +103,12 @@ export class CompletionPool {
   }
 
   get status(): { active: number; queued: number; parallel: number } {
-    return { active: this.#active, queued: this.#queue.length, parallel: this.#pool?.context.totalSequences ?? this.#options.parallel() };
+    return { active: this.#active, queued: this.#queue.length, parallel: this.#parallel };
+  }
+
+  /** Sequences generating at once: the batch context's, or the setting until it exists. */
+  get #parallel(): number {
+    return this.#pool?.context.totalSequences ?? this.#options.parallel();
   }
 
   /**
@@ -112,9 +117,8 @@ export class CompletionPool {
    * API's `n`) asks before it starts any, so none is refused half-way.
    */
   get room(): { now: number; atMost: number } {
-    const parallel = this.#pool?.context.totalSequences ?? this.#options.parallel();
-    const free = this.#pool ? this.#pool.free.length : parallel;
-    return { now: free + Math.max(0, this.#options.maxQueue() - this.#queue.length), atMost: parallel + this.#options.maxQueue() };
+    const free = this.#pool ? this.#pool.free.length : this.#parallel;
+    return { now: free + Math.max(0, this.#options.maxQueue() - this.#queue.length), atMost: this.#parallel + this.#options.maxQueue() };
   }
 
   async complete(request: CompletionRequest): Promise<CompletionResult> {

@@ -1,11 +1,10 @@
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { isInsufficientMemory, llamaModule } from './llama-module';
 import { errorMessage, WorkbenchError } from '../../shared/api/errors';
-import type { LoadModelInput, ModelFileInfo, ModelStatus } from '../../shared/models';
+import type { backendChoices, LoadModelInput, ModelFileInfo, ModelStatus } from '../../shared/models';
 import type { Logger } from '../logger';
 import { inspectGguf } from './gguf-inspector';
 import { autoThreadCount } from './physical-cores';
-import type { backendChoices } from '../../shared/models';
 
 export type Backend = (typeof backendChoices)[number];
 
