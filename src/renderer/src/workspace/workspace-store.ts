@@ -91,7 +91,6 @@ export const saveDelayMs = 400;
 export const maxSaveDelayMs = 1000;
 
 const initial: WorkspaceState = { session: null, pending: {}, saveState: 'saved', live: null, judging: null, custom: null, notice: null, error: null, busyElsewhere: null, solving: null, fixing: null };
-const message = errorMessage;
 
 /**
  * The renderer's one store for the workspace: the open session (as core
@@ -183,7 +182,7 @@ export class WorkspaceStore {
           }
           // A run another window started (this window's own runs are known before they start): taken up.
           const idle = !solving || solving.record !== null || solving.error !== null;
-          if (idle && !update.record && !update.error && !this.#resyncing.has(update.sessionId)) {
+          if (idle && !update.error && !this.#resyncing.has(update.sessionId)) {
             this.#resyncing.add(update.sessionId);
             void this.#resyncSolve(update.sessionId).finally(() => this.#resyncing.delete(update.sessionId));
           }
@@ -309,7 +308,7 @@ export class WorkspaceStore {
       if (this.#state.session && base && this.#state.session.id !== base.id) return;
       this.#editorBase = baseBefore;
       // Nothing left `pending`: it is all sent again by the next save (to the session created here, if one was).
-      this.#set({ ...(base && !this.#state.session ? { session: base } : {}), saveState: 'failed', error: `Not saved yet: ${message(err)}` });
+      this.#set({ ...(base && !this.#state.session ? { session: base } : {}), saveState: 'failed', error: `Not saved yet: ${errorMessage(err)}` });
     }
   }
 
@@ -332,7 +331,7 @@ export class WorkspaceStore {
       void this.#settleLive(session.id);
       return true;
     } catch (err) {
-      this.#replaceLive(session.id, (l) => ({ ...l, view: { ...l.view, running: false, error: message(err) } }));
+      this.#replaceLive(session.id, (l) => ({ ...l, view: { ...l.view, running: false, error: errorMessage(err) } }));
       return false;
     }
   }
@@ -358,7 +357,7 @@ export class WorkspaceStore {
     } catch (err) {
       const solving = this.#solves.get(session.id);
       if (solving?.solveId !== solveId) return;
-      const failed = { ...solving, error: message(err) };
+      const failed = { ...solving, error: errorMessage(err) };
       this.#solves.set(session.id, failed);
       if (this.#state.session?.id === session.id) this.#set({ solving: failed });
     } finally {
@@ -376,7 +375,7 @@ export class WorkspaceStore {
     } catch (err) {
       // Refused: a loop already runs (another window's) is shown as it is; any other reason is said.
       const running = await this.client.fixInProgress({ id: session.id }).catch(() => null);
-      this.#showFix({ sessionId: session.id, progress: running, error: running ? null : message(err) });
+      this.#showFix({ sessionId: session.id, progress: running, error: running ? null : errorMessage(err) });
     }
   }
 
@@ -448,7 +447,7 @@ export class WorkspaceStore {
       if (done) this.#replaceLive(live.sessionId, (l) => (l.generationId === live.generationId ? { ...l, answerNowAsked: true } : l));
       else if (reason) this.#set({ notice: { message: reason } });
     } catch (err) {
-      this.#set({ notice: { message: message(err) } });
+      this.#set({ notice: { message: errorMessage(err) } });
     }
   }
 
@@ -469,7 +468,7 @@ export class WorkspaceStore {
       if (this.#state.session?.id === session.id) await this.refresh();
       return report;
     } catch (err) {
-      this.#set({ error: message(err) });
+      this.#set({ error: errorMessage(err) });
       return null;
     } finally {
       this.#set({ judging: null });
@@ -483,7 +482,7 @@ export class WorkspaceStore {
       const report = await this.client.runCustom({ code: this.editor.getCode(), input, ...(problem ? { timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit } : {}) });
       this.#set({ custom: { running: false, result: report.tests[0] ?? null } });
     } catch (err) {
-      this.#set({ custom: null, error: message(err) });
+      this.#set({ custom: null, error: errorMessage(err) });
     }
   }
 
