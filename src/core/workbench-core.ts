@@ -135,7 +135,7 @@ export class WorkbenchCore {
       events: this.events,
       // The system prompt is always given (empty for none): a turn never inherits another session's.
       generate: ({ id, prompt, system, sampling, history }) => this.llm.start({ id, prompt, system: system ?? '', sampling, history }),
-      judge: (code, problem, options) => this.judging.judgeTracked(code, problem, { ...options, python: this.settings.get().python }),
+      judge: (code, problem, options) => this.judging.judgeTracked(code, problem, { ...options, python: this.settings.get().python, compiler: this.settings.get().cppCompiler }),
       modelName: () => this.llm.modelName(),
     });
     this.solve = new SolveService({

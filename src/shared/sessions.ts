@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GenerationStatsSchema, ReasoningCutSchema, SamplingSchema } from './generation';
-import { ComparisonSchema, JudgeReportSchema, TestCaseSchema } from './judging';
+import { judgingFields, JudgeReportSchema, LanguageSchema, TestCaseSchema } from './judging';
 import { SolveRecordSchema } from './solve';
 
 /** The session file format's version; `migrateSession` upgrades older files. */
@@ -19,9 +19,8 @@ export const SessionProblemSchema = z.object({
   timeLimit: z.number().int().positive().max(60_000),
   /** Megabytes. */
   memoryLimit: z.number().int().positive().max(8192),
-  comparison: ComparisonSchema.optional(),
   url: z.string().max(2000).optional(),
-  interactive: z.boolean().optional(),
+  ...judgingFields,
   /** The library problem this copy was made from, if any. */
   sourceId: z.string().max(100).nullable(),
 });
@@ -88,6 +87,8 @@ export const SessionSchema = z.object({
   thread: z.array(TurnSchema).max(500),
   /** What the editor holds now. */
   code: z.string().max(1_000_000),
+  /** The editor's language (absent in files from before C++: Python). */
+  language: LanguageSchema.default('python'),
   /** Code versions worth keeping (the model's answers, the user's text before the app replaced it), oldest first, bounded. */
   codeHistory: z.array(CodeVersionSchema).max(100),
   /** The verdicts of the last judging of `code` (null once the code changed since). */

@@ -34,6 +34,8 @@ export const settingsShape = {
   companionPort: z.number().int().min(1024).max(65535).default(10043),
   /** Python command for running solutions; null finds python3, python or py -3. Default: null. */
   python: z.string().min(1).max(500).nullable().default(null),
+  /** C++ compiler command for C++ solutions; null finds g++, then clang++. Default: null. */
+  cppCompiler: z.string().min(1).max(500).nullable().default(null),
   /** OpenAI-compatible API (web mode): requests generated at once, batched in one context; the rest queue. Default: 4. */
   apiParallel: z.number().int().min(1).max(32).default(4),
   /** Tokens per API request (prompt + answer); each parallel request holds this much. Default: 16384. */
@@ -79,6 +81,7 @@ export const SettingsPatchSchema = z
     repetitionGuard: settingsShape.repetitionGuard.unwrap().optional(),
     companionPort: settingsShape.companionPort.unwrap().optional(),
     python: settingsShape.python.unwrap().optional(),
+    cppCompiler: settingsShape.cppCompiler.unwrap().optional(),
     apiParallel: settingsShape.apiParallel.unwrap().optional(),
     apiContextSize: settingsShape.apiContextSize.unwrap().optional(),
     apiCache: settingsShape.apiCache.unwrap().optional(),

@@ -21,9 +21,9 @@ function codeforcesProblem(letter: string, title: string, batch = { id: randomUU
       { input: '8\n', output: 'YES\n' },
       { input: '5\n', output: 'NO\n' },
     ],
-    testType: 'single',
-    input: { type: 'stdin' },
-    output: { type: 'stdout' },
+    testType: 'single' as const,
+    input: { type: 'stdin' as const },
+    output: { type: 'stdout' as const },
     languages: { java: { mainClass: 'Main', taskClass: `${letter}${title.replace(/\W/g, '')}` } },
     batch,
   };

@@ -1,6 +1,7 @@
 /**
  * The Python program that starts a solution where there are no namespaces: it sets the
- * resource limits on a child, runs the solution there with `python -I`, waits
+ * resource limits on a child, runs the program there (`python -I solution.py`, a compiled
+ * program, or the compiler), waits
  * for it, and reports exit status, CPU time and peak memory on fd 3. Kept as
  * a string so it is written next to every run and needs no file lookup in a
  * packaged app.
@@ -16,7 +17,8 @@ export const bootstrapSource = String.raw`
 import json, os, resource, signal, sys, time
 
 limits = json.loads(sys.argv[1])
-solution, python = sys.argv[2], sys.argv[3]
+# The command line of the run: Python and the solution, or a compiled program, or the compiler.
+argv = json.loads(sys.argv[2])
 os.set_inheritable(3, False)
 
 try:
@@ -77,7 +79,7 @@ if pid == 0:
             libc.prctl(1, 9, 0, 0, 0)  # the solution ends with its bootstrap (kept across exec)
         # 1, not 0: the kernel treats a limit of 1 as "no core at all", pipe core patterns included.
         limit(resource.RLIMIT_CORE, 1)
-        os.execv(python, [python, "-I", solution])
+        os.execv(argv[0], argv)
     except BaseException as error:
         os.write(2, ("sandbox: %s\n" % error).encode())
         os._exit(127)

@@ -1,4 +1,4 @@
-import type { Problem } from '../../shared/judging';
+import type { ComparisonMode, Problem } from '../../shared/judging';
 
 /**
  * Output and expected output are untrusted and up to tens of megabytes, and
@@ -69,11 +69,23 @@ const decimal = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 const maxNumberLength = 400;
 const isDecimal = (token: string) => token.length <= maxNumberLength && decimal.test(token);
 
-/** True when the output is accepted under the problem's comparison. */
+/** The comparison a problem uses: its mode, or `float` when it only gives a tolerance, else `lines`. */
+export function comparisonMode(comparison: Problem['comparison']): ComparisonMode {
+  return comparison?.mode ?? (comparison?.floatTolerance !== undefined ? 'float' : 'lines');
+}
+
+/** The tolerance of `float` when the problem gives none: what most contests print answers to. */
+export const defaultTolerance = 1e-6;
+
+/**
+ * True when the output is accepted under the problem's built-in comparison
+ * (`custom` is the checker's to decide, never here: it compares as `lines`).
+ */
 export function outputsMatch(expected: string, got: string, comparison: Problem['comparison']): boolean {
   if (expected === got) return true;
-  const tolerance = comparison?.floatTolerance;
-  if (tolerance === undefined) {
+  const mode = comparisonMode(comparison);
+  if (mode === 'exact') return false;
+  if (mode === 'lines' || mode === 'custom') {
     const a = new LineCursor(expected);
     const b = new LineCursor(got);
     for (;;) {
@@ -83,14 +95,15 @@ export function outputsMatch(expected: string, got: string, comparison: Problem[
       if (x === null) return true;
     }
   }
-  const mode = comparison?.toleranceMode ?? 'either';
+  const tolerance = mode === 'float' ? (comparison?.floatTolerance ?? defaultTolerance) : null;
+  const kind = comparison?.toleranceMode ?? 'either';
   const a = new TokenCursor(expected);
   const b = new TokenCursor(got);
   for (;;) {
     const token = a.next();
     const other = b.next();
     if (token === null || other === null) return token === other;
-    if (!tokenMatches(token, other, tolerance, mode)) return false;
+    if (token !== other && (tolerance === null || !tokenMatches(token, other, tolerance, kind))) return false;
   }
 }
 

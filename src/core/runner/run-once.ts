@@ -22,6 +22,41 @@ export interface RunLimits {
   processes: number;
 }
 
+/** What a run starts: Python source, a compiled program's bytes, or a program of the system (the compiler). */
+export type RunProgram = { kind: 'python'; source: string } | { kind: 'binary'; bytes: Buffer } | { kind: 'system'; path: string };
+
+/** One run in the sandbox: the program, its arguments and stdin, files put beside it, and files read back after. */
+export interface RunJob {
+  program: RunProgram;
+  args?: string[];
+  input: string;
+  /** Files placed in the run's folder before it starts (names checked by `checkFileName`). */
+  files?: { name: string; data: string | Buffer }[];
+  /** Files the run writes in its folder that come back: regular files only, at most the output cap each. */
+  collect?: string[];
+  /** An interactive test: this Python interactor runs beside the program, their stdin and stdout crossed. */
+  interactor?: string;
+}
+
+/** What an interactive test's interactor did, and what the two said to each other. */
+export interface Interaction {
+  exitCode: number | null;
+  signal: string | null;
+  cpuMs: number;
+  stderr: string;
+  transcript: { from: 'solution' | 'interactor'; text: string }[];
+  /** The transcript stops early (it keeps the first 256 KB). */
+  transcriptCut: boolean;
+}
+
+/** A file name a run may be given or asked for: one plain name in its own folder. */
+const fileNamePattern = /^[A-Za-z0-9_][\w.-]{0,63}$/;
+const reservedNames = new Set(['solution', 'solution.py']);
+export function checkFileName(name: string): string | null {
+  if (!fileNamePattern.test(name) || name === '..' || reservedNames.has(name)) return `"${name}" is not a file name a run may use (letters, digits, _ . -; not solution or solution.py).`;
+  return null;
+}
+
 export interface RunOutcome {
   exitCode: number | null;
   signal: string | null;
@@ -40,6 +75,10 @@ export interface RunOutcome {
   processLimitHit?: boolean;
   /** The sandbox's own runner died during the test, twice (what the test did broke it). */
   sandboxError?: string;
+  /** The collected files that were there: regular files within the cap. */
+  files?: Record<string, Buffer>;
+  /** Interactive tests only. */
+  interaction?: Interaction;
 }
 
 export interface RunSpec {
@@ -48,8 +87,8 @@ export interface RunSpec {
   workDir: string;
   /** The bootstrap's path, outside the work folder (the solution must not be able to change it). */
   bootstrap: string;
-  /** The program to start under the limits, relative to the work folder. */
-  program: string;
+  /** The command line started under the limits (paths relative to the work folder). */
+  argv: string[];
   input: string;
   limits: RunLimits;
   /** The user the run has to itself (the app is root), or none. */
@@ -78,8 +117,7 @@ export function runOnce(spec: RunSpec): Promise<RunOutcome & { cancelled: boolea
       processes: spec.limits.processes,
       fileBytes: 64 * 1024 * 1024,
     }),
-    spec.program,
-    spec.python,
+    JSON.stringify(spec.argv),
   ];
   const command = spec.sandbox.wrap(bootstrapArgs, spec.uid);
   const started = performance.now();

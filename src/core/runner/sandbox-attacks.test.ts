@@ -418,7 +418,7 @@ describe.skipIf(choices.length === 0).each(choices)('a hostile solution against 
 
   it('a solution killed by a signal is RE with the signal’s name', async () => {
     const report = await judge('import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)', problem());
-    expect(report.tests[0]).toMatchObject({ verdict: 'RE', signal: 'SIGSEGV', detail: 'Killed by SIGSEGV.' });
+    expect(report.tests[0]).toMatchObject({ verdict: 'RE', signal: 'SIGSEGV', detail: expect.stringMatching(/^Killed by SIGSEGV \(an invalid memory access/) });
     const abort = await judge('import os\nos.abort()', problem());
     expect(abort.tests[0]).toMatchObject({ verdict: 'RE', signal: 'SIGABRT' });
   });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync } from 'node:fs';
 import { WorkbenchError } from '../../shared/api/errors';
-import { outputCeilingBytes, type RunLimits, type RunOutcome } from './run-once';
+import { checkFileName, outputCeilingBytes, type Interaction, type RunJob, type RunLimits, type RunOutcome } from './run-once';
 import { cleanEnv } from './sandbox/clean-env';
 import type { CgroupBox } from './sandbox/cgroup-box';
 import { FrameReader } from './frame-reader';
@@ -19,10 +19,11 @@ interface ZygoteReport {
   timedOut: boolean;
   cpuOver: boolean;
   stopped: boolean;
-  outputExceeded: 'stdout' | 'stderr' | null;
+  outputExceeded: 'stdout' | 'stderr' | 'interactor' | null;
   tainted: string | null;
-  stdout: number;
-  stderr: number;
+  /** The payload's parts in order: stdout, stderr, `file:NAME`, `interactor-stderr`, `transcript`. */
+  segments: [string, number][];
+  interactor?: { exitCode: number | null; signal: string | null; cpuSeconds: number; transcriptCut: boolean };
 }
 
 /** How a session is started: the sandbox's command line around `inner`, and its file layout. */
@@ -92,7 +93,8 @@ export class ZygoteSession {
     });
     child.stdin.on('error', () => undefined);
     child.on('error', () => undefined);
-    const reader = new FrameReader(child.stdout, maxReportLine, maxReportLine + 2 * outputCeilingBytes);
+    // A frame: the report line, stdout and stderr, a collected file (a compiled program) and the interactor's parts.
+    const reader = new FrameReader(child.stdout, maxReportLine, maxReportLine + 4 * outputCeilingBytes);
     this.#child = child;
     this.#reader = reader;
     const hello = await reader.next(startTimeoutMs, () => 0);
@@ -110,9 +112,13 @@ export class ZygoteSession {
    * (only something the test did can cause that), the test runs once more in
    * a new sandbox; a second death is the test's verdict, not the judging's end.
    */
-  async run(program: string, input: string, limits: RunLimits, signal?: AbortSignal): Promise<RunOutcome & { cancelled: boolean }> {
+  async run(job: RunJob, limits: RunLimits, signal?: AbortSignal): Promise<RunOutcome & { cancelled: boolean }> {
+    for (const name of [...(job.files ?? []).map((f) => f.name), ...(job.collect ?? [])]) {
+      const problem = checkFileName(name);
+      if (problem) throw new WorkbenchError('ValidationError', 'bad_file_name', problem);
+    }
     for (let attempt = 0; attempt < 2; attempt++) {
-      const outcome = await this.#attempt(program, input, limits, signal);
+      const outcome = await this.#attempt(job, limits, signal);
       if (outcome !== 'died') return outcome;
       if (this.#disposed) throw cancelled();
     }
@@ -131,7 +137,7 @@ export class ZygoteSession {
     };
   }
 
-  async #attempt(program: string, input: string, limits: RunLimits, signal?: AbortSignal): Promise<(RunOutcome & { cancelled: boolean }) | 'died'> {
+  async #attempt(job: RunJob, limits: RunLimits, signal?: AbortSignal): Promise<(RunOutcome & { cancelled: boolean }) | 'died'> {
     await this.#ensureStarted();
     const child = this.#child;
     const reader = this.#reader;
@@ -140,11 +146,21 @@ export class ZygoteSession {
     const treeCounted = (what: 'memory' | 'pids' | 'cpu') => box?.counts.has(what) ?? false;
     box?.setLimits(limits.memoryMb * 1024 * 1024, limits.processes);
     box?.beforeTest();
-    const programBytes = Buffer.from(program);
-    const inputBytes = Buffer.from(input);
+    const programBytes = job.program.kind === 'python' ? Buffer.from(job.program.source) : job.program.kind === 'binary' ? job.program.bytes : Buffer.alloc(0);
+    const inputBytes = Buffer.from(job.input);
+    const files = (job.files ?? []).map((f) => ({ name: f.name, bytes: Buffer.from(f.data) }));
+    const interactorBytes = job.interactor === undefined ? null : Buffer.from(job.interactor);
+    const collect = job.collect ?? [];
     const request = {
       program: programBytes.length,
       input: inputBytes.length,
+      files: files.map((f) => [f.name, f.bytes.length]),
+      interactor: interactorBytes?.length ?? null,
+      kind: job.program.kind,
+      path: job.program.kind === 'system' ? job.program.path : null,
+      args: job.args ?? [],
+      collect,
+      collectBytes: limits.outputBytes,
       cpuSeconds: Math.ceil(limits.cpuMs / 1000) + 1,
       treeCpuMs: limits.cpuMs,
       wallMs: limits.wallMs,
@@ -168,12 +184,11 @@ export class ZygoteSession {
     child.stdin.write(`${JSON.stringify(request)}\n`);
     child.stdin.write(programBytes);
     child.stdin.write(inputBytes);
-    const frame = await reader.next(limits.wallMs + 5000, (line) => {
-      const head = safeJson(line) as Partial<ZygoteReport> | null;
-      const sizes = [head?.stdout, head?.stderr];
-      if (!sizes.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= limits.outputBytes)) return -1;
-      return (head?.stdout ?? 0) + (head?.stderr ?? 0);
-    });
+    for (const file of files) child.stdin.write(file.bytes);
+    if (interactorBytes) child.stdin.write(interactorBytes);
+    // Only the segments this request can have, each within its cap: anything else means the zygote is not ours.
+    const allowed = new Set(['stdout', 'stderr', ...collect.map((n) => `file:${n}`), ...(interactorBytes ? ['interactor-stderr', 'transcript'] : [])]);
+    const frame = await reader.next(limits.wallMs + 5000, (line) => segmentsSize(safeJson(line), allowed, limits.outputBytes));
     signal?.removeEventListener('abort', onAbort);
     const report = frame ? (safeJson(frame.line) as ZygoteReport) : null;
     if (!frame && reader.ended && !stopped) {
@@ -183,8 +198,19 @@ export class ZygoteSession {
     if (!report || report.tainted) this.close();
     if (report?.setupError) throw new WorkbenchError('InternalError', 'sandbox_failed', `The sandbox could not start the test: ${report.setupError}`);
     const usage = box?.afterTest();
-    const stdout = frame ? frame.payload.subarray(0, report?.stdout ?? 0) : Buffer.alloc(0);
-    const stderr = frame ? frame.payload.subarray(report?.stdout ?? 0) : Buffer.alloc(0);
+    const parts = new Map<string, Buffer>();
+    let at = 0;
+    for (const [label, size] of frame && report ? report.segments : []) {
+      parts.set(label, frame?.payload.subarray(at, at + size) ?? Buffer.alloc(0));
+      at += size;
+    }
+    const stdout = parts.get('stdout') ?? Buffer.alloc(0);
+    const stderr = parts.get('stderr') ?? Buffer.alloc(0);
+    const collected: Record<string, Buffer> = {};
+    for (const name of collect) {
+      const part = parts.get(`file:${name}`);
+      if (part) collected[name] = Buffer.from(part);
+    }
     const rssMb = report ? report.maxRssKb / 1024 : 0;
     const treeMb = usage?.peakBytes != null ? usage.peakBytes / 1024 / 1024 : 0;
     const cpuMs = usage?.cpuMs != null ? usage.cpuMs : report ? report.cpuSeconds * 1000 : 0;
@@ -196,11 +222,13 @@ export class ZygoteSession {
       peakMemoryMb: Math.round(Math.max(rssMb, treeMb) * 10) / 10,
       stdout: stdout.toString('utf8'),
       stderr: stderr.toString('utf8'),
-      outputExceeded: report?.outputExceeded ?? null,
+      outputExceeded: report?.outputExceeded === 'interactor' ? null : (report?.outputExceeded ?? null),
       wallExceeded: report ? report.timedOut : !stopped,
       cpuExceeded: report?.cpuOver ?? false,
       memoryExceeded: usage?.oomKilled ?? false,
       processLimitHit: usage?.processLimitHit ?? false,
+      files: collected,
+      ...(interactorBytes ? { interaction: interactionOf(report, parts) } : {}),
       cancelled: stopped,
     };
   }
@@ -229,6 +257,44 @@ export class ZygoteSession {
       }
     }
   }
+}
+
+/** The payload size a report line announces, or -1 when its segments are not what this request can have. */
+function segmentsSize(head: unknown, allowed: Set<string>, cap: number): number {
+  const segments = (head as { segments?: unknown } | null)?.segments;
+  if (!Array.isArray(segments)) return -1;
+  let total = 0;
+  const seen = new Set<string>();
+  for (const segment of segments as unknown[]) {
+    if (!Array.isArray(segment) || segment.length !== 2) return -1;
+    const [label, size] = segment as [unknown, unknown];
+    // The transcript is JSON of at most 256 KB of text: escaped, up to six bytes a byte.
+    const max = label === 'transcript' ? 2 * 1024 * 1024 : cap;
+    if (typeof label !== 'string' || !allowed.has(label) || seen.has(label) || !Number.isInteger(size) || (size as number) < 0 || (size as number) > max) return -1;
+    seen.add(label);
+    total += size as number;
+  }
+  return total;
+}
+
+/** The interactor's side of an interactive test, from its report and payload (all of it checked, nothing trusted). */
+function interactionOf(report: ZygoteReport | null, parts: Map<string, Buffer>): Interaction {
+  const raw = safeJson(parts.get('transcript')?.toString('utf8') ?? '[]');
+  const transcript: Interaction['transcript'] = [];
+  if (Array.isArray(raw)) {
+    for (const entry of raw as unknown[]) {
+      if (Array.isArray(entry) && (entry[0] === 'solution' || entry[0] === 'interactor') && typeof entry[1] === 'string') transcript.push({ from: entry[0], text: entry[1] });
+    }
+  }
+  const side = report?.interactor;
+  return {
+    exitCode: typeof side?.exitCode === 'number' ? side.exitCode : null,
+    signal: typeof side?.signal === 'string' ? side.signal : report ? null : 'SIGKILL',
+    cpuMs: Math.round((typeof side?.cpuSeconds === 'number' ? side.cpuSeconds : 0) * 1000),
+    stderr: (parts.get('interactor-stderr') ?? Buffer.alloc(0)).toString('utf8'),
+    transcript,
+    transcriptCut: side?.transcriptCut === true,
+  };
 }
 
 function safeJson(text: string): unknown {

@@ -17,14 +17,25 @@ import { seccompSource } from './seccomp-source';
  * inside) the report says `tainted` and this sandbox ends; the host starts a
  * fresh one for the next test.
  *
- * Protocol, host → zygote: a JSON line {program, input (byte counts), limits}
- * followed by the program's and the input's bytes; any line sent while a
- * test runs stops it. Zygote → host: a JSON line (the report, with the byte
- * counts of stdout and stderr) followed by those bytes. First line out:
- * {"ready": true}.
+ * A test runs a Python program (runpy), a native one (a compiled solution,
+ * written to the box and exec'd) or a system program (the compiler), with
+ * arguments, extra files placed in its folder, and files it writes read
+ * back (regular files only, capped). An interactive test runs the solution
+ * and a Python interactor at once: the zygote relays each one's stdout to
+ * the other's stdin and keeps a transcript of both directions. The
+ * interactor stays out of the test's cgroups, reads the test's input from
+ * a memfd (fd 3), and, like the zygote, is not dumpable: the solution
+ * cannot read it.
+ *
+ * Protocol, host → zygote: a JSON line {program, input, files, interactor
+ * (byte counts), kind, args, collect, limits} followed by those bytes in
+ * that order; any line sent while a test runs stops it. Zygote → host: a
+ * JSON line (the report, with `segments`: the label and byte count of
+ * stdout, stderr, each collected file, the interactor's stderr and the
+ * transcript) followed by those bytes. First line out: {"ready": true}.
  */
 export const zygoteSource = String.raw`
-import atexit, ctypes, json, os, resource, select, shutil, signal, stat, sys, time
+import atexit, ctypes, fcntl, json, os, resource, select, shutil, signal, stat, sys, time
 import runpy, traceback
 
 config = json.loads(sys.argv[1])
@@ -201,19 +212,30 @@ def child(request, input_fd, out_w, err_w, ready_w):
         install_seccomp()
     os.write(ready_w, b"ok")
     os.closerange(3, 1 << 20)
+    if request["kind"] != "python":
+        # A native program (a compiled solution, or the system's compiler) replaces this process.
+        path = request["path"] if request["kind"] == "system" else WORK + "/solution"
+        try:
+            os.execv(path, [os.path.basename(path)] + request["args"])
+        except OSError as error:
+            os.write(2, ("cannot start %s: %s\n" % (os.path.basename(path), error.strerror)).encode())
+            os._exit(127)
     sys.stdin = sys.__stdin__ = open(0, "r", encoding="utf-8", errors="replace", closefd=False)
     sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", closefd=False)
     sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", closefd=False)
-    sys.argv = ["solution.py"]
+    sys.argv = ["solution.py"] + request["args"]
+    run_python(lambda: runpy.run_path("solution.py", run_name="__main__"), "solution.py")
+
+def run_python(start, file_name):
+    # As CPython ends a program: the code, then its threads, atexit functions, and stdout and stderr flushed.
     code = 0
     try:
-        runpy.run_path("solution.py", run_name="__main__")
+        start()
     except SystemExit as exit:
         code = exit_status(exit.code)
     except BaseException:
-        print_solution_traceback()
+        print_solution_traceback(file_name)
         code = 1
-    # What CPython does when a program ends: wait for its threads, run atexit functions, flush stdout and stderr.
     try:
         threading = sys.modules.get("threading")
         if threading is not None:
@@ -221,7 +243,7 @@ def child(request, input_fd, out_w, err_w, ready_w):
     except SystemExit as exit:
         code = exit_status(exit.code)
     except BaseException:
-        print_solution_traceback()
+        print_solution_traceback(file_name)
         code = code or 1
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
@@ -243,64 +265,170 @@ def exit_status(code):
         pass
     return 1
 
-def print_solution_traceback():
-    # Only the solution's frames: the zygote's own (runpy, this file) mean nothing to the user.
+def print_solution_traceback(file_name):
+    # Only the program's own frames: the zygote's (runpy, this file) mean nothing to the user.
     kind, value, tb = sys.exc_info()
     start = tb
-    while start is not None and start.tb_frame.f_code.co_filename != "solution.py":
+    while start is not None and start.tb_frame.f_code.co_filename != file_name:
         start = start.tb_next
     try:
         traceback.print_exception(kind, value, start if start is not None else tb)
     except BaseException:
         pass
 
-def run_test(request, program, data):
-    os.mkdir(WORK)
-    os.mkdir(BOX + "/tmp")
-    with open(WORK + "/solution.py", "wb") as source:
-        source.write(program)
-    input_fd = os.memfd_create("input")
+def memfd_with(data):
+    fd = os.memfd_create("input")
     view = memoryview(data)
     while view:
-        view = view[os.write(input_fd, view):]
-    os.lseek(input_fd, 0, 0)
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
-    ready_r, ready_w = os.pipe()
-    cpu_start = cpu_ns() if CPU_FD is not None else 0
-    started = time.monotonic()
+        view = view[os.write(fd, view):]
+    os.lseek(fd, 0, 0)
+    return fd
+
+def place(name, data, mode):
+    # O_EXCL and O_NOFOLLOW: the folder is new and empty, so nothing can be in the way; if something is, refuse.
+    fd = os.open(WORK + "/" + name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+def collect(name, cap):
+    # A file the program was to write: a regular file only (never through a link), at most cap bytes; else None.
+    try:
+        fd = os.open(WORK + "/" + name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = bytearray()
+        while len(data) <= cap:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - len(data)))
+            if not chunk:
+                break
+            data.extend(chunk)
+        return None if len(data) > cap else bytes(data)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+def spawn(request, role, stdin_fd, out_w, err_w, ready_w, input_fd=None, code=None):
     pid = os.fork()
     if pid == 0:
         try:
-            child(request, input_fd, out_w, err_w, ready_w)
+            if role == "interactor":
+                interactor_child(request, stdin_fd, out_w, err_w, ready_w, input_fd, code)
+            else:
+                child(request, stdin_fd, out_w, err_w, ready_w)
         except BaseException as error:
             try:
                 os.write(ready_w, ("sandbox: %s" % error).encode())
             finally:
                 os._exit(127)
-    for fd in (input_fd, out_w, err_w, ready_w):
-        os.close(fd)
+    return pid
+
+def interactor_child(request, stdin_fd, out_w, err_w, ready_w, input_fd, code):
+    # The interactor stays out of the test's cgroups (its time and memory are not the solution's) and keeps
+    # the zygote's "not dumpable", so the solution, the same user, cannot read its memory or its input.
+    os.setsid()
+    # Fd 3 becomes the test's input: the report pipe, if it happens to be 3, moves out of the way first.
+    ready_w = fcntl.fcntl(ready_w, fcntl.F_DUPFD, 64)
+    os.dup2(stdin_fd, 0)
+    os.dup2(out_w, 1)
+    os.dup2(err_w, 2)
+    os.dup2(input_fd, 3)
+    os.chdir(BOX + "/tmp")
+    for kind, value in ((resource.RLIMIT_CPU, request["cpuSeconds"] * 2 + 1), (resource.RLIMIT_AS, 1024 << 20),
+                        (resource.RLIMIT_FSIZE, request["fileBytes"]), (resource.RLIMIT_CORE, 1)):
+        resource.setrlimit(kind, (value, value))
+    if SECCOMP_SUPPORTED:
+        install_seccomp()
+    os.write(ready_w, b"ok")
+    os.closerange(4, 1 << 20)
+    sys.stdin = sys.__stdin__ = open(0, "r", encoding="utf-8", errors="replace", closefd=False)
+    sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", closefd=False)
+    sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", closefd=False)
+    sys.argv = ["interactor.py", "/proc/self/fd/3"]
+    program = compile(code, "interactor.py", "exec")
+    run_python(lambda: exec(program, {"__name__": "__main__", "__file__": "interactor.py"}), "interactor.py")
+
+class Relay:
+    # Bytes from one program's stdout to the other's stdin, through the zygote, which keeps a transcript.
+    def __init__(self, source, target, who):
+        self.source, self.target, self.who = source, target, who
+        self.pending = bytearray()
+        self.sent = 0
+        self.source_done = False
+
+def run_test(request, program, data, files, interactor):
+    os.mkdir(WORK)
+    os.mkdir(BOX + "/tmp")
+    if request["kind"] == "python":
+        place("solution.py", program, 0o644)
+    elif request["kind"] == "binary":
+        place("solution", program, 0o755)
+    for name, content in files:
+        place(name, content, 0o644)
+    input_fd = memfd_with(data)
     cap = request["outputBytes"]
-    outputs = {out_r: bytearray(), err_r: bytearray(), ready_r: bytearray()}
-    names = {out_r: "stdout", err_r: "stderr"}
+    ready_r, ready_w = os.pipe()
+    err_r, err_w = os.pipe()
+    outputs = {ready_r: bytearray(), err_r: bytearray()}
+    names = {err_r: "stderr"}
+    relays = []
+    cpu_start = cpu_ns() if CPU_FD is not None else 0
+    started = time.monotonic()
+    if interactor is None:
+        out_r, out_w = os.pipe()
+        outputs[out_r] = bytearray()
+        names[out_r] = "stdout"
+        pid = spawn(request, "solution", input_fd, out_w, err_w, ready_w)
+        other = None
+        closing = [input_fd, out_w, err_w, ready_w]
+        readers = [out_r, err_r, ready_r]
+    else:
+        to_solution_r, to_solution_w = os.pipe()
+        from_solution_r, from_solution_w = os.pipe()
+        to_judge_r, to_judge_w = os.pipe()
+        from_judge_r, from_judge_w = os.pipe()
+        judge_err_r, judge_err_w = os.pipe()
+        outputs[judge_err_r] = bytearray()
+        pid = spawn(request, "solution", to_solution_r, from_solution_w, err_w, ready_w)
+        other = spawn(request, "interactor", to_judge_r, from_judge_w, judge_err_w, ready_w, input_fd, interactor)
+        closing = [input_fd, to_solution_r, from_solution_w, err_w, ready_w, to_judge_r, from_judge_w, judge_err_w]
+        relays = [Relay(from_solution_r, to_judge_w, "solution"), Relay(from_judge_r, to_solution_w, "interactor")]
+        readers = [err_r, ready_r, judge_err_r]
+        for relay in relays:
+            os.set_blocking(relay.source, False)
+            os.set_blocking(relay.target, False)
+    for fd in closing:
+        os.close(fd)
+    transcript = []
+    transcript_room = [256 * 1024]
     result = {"exceeded": None, "timedOut": False, "stopped": False, "cpuOver": False}
-    pidfd = os.pidfd_open(pid)
-    poller = select.poll()
-    for fd in (out_r, err_r, ready_r):
+    pidfds = {os.pidfd_open(pid): pid}
+    if other is not None:
+        pidfds[os.pidfd_open(other)] = other
+    for fd in readers:
         os.set_blocking(fd, False)
-    for fd in (out_r, err_r, ready_r, pidfd, 0):
-        poller.register(fd, select.POLLIN)
+    open_readers = set(readers)
     deadline = started + request["wallMs"] / 1000
     cpu_limit_ns = request["treeCpuMs"] * 1000000 if CPU_FD is not None else None
-    status = usage = None
+    statuses = {}
+    listening = True
 
     def stop(reason=None):
         if reason:
             result[reason] = True
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except OSError:
-            pass
+        for target in (pid, other):
+            if target is not None:
+                try:
+                    os.killpg(target, signal.SIGKILL)
+                except OSError:
+                    pass
         kill_others()
 
     def drain(fd):
@@ -319,40 +447,111 @@ def run_test(request, program, data):
                 result["exceeded"] = names[fd]
                 stop()
 
-    while status is None:
+    def note(who, data):
+        if transcript_room[0] <= 0:
+            return
+        piece = data[:transcript_room[0]]
+        transcript_room[0] -= len(piece)
+        if transcript and transcript[-1][0] == who:
+            transcript[-1][1].extend(piece)
+        else:
+            transcript.append((who, bytearray(piece)))
+
+    def pump(relay):
+        # Moves what the source has to the target's pending bytes, then as much as the target takes.
+        while not relay.source_done:
+            try:
+                data = os.read(relay.source, 65536)
+            except BlockingIOError:
+                break
+            if not data:
+                relay.source_done = True
+                break
+            relay.sent += len(data)
+            if relay.sent > cap and result["exceeded"] is None:
+                result["exceeded"] = "stdout" if relay.who == "solution" else "interactor"
+                stop()
+                return
+            note(relay.who, data)
+            if relay.target is not None:
+                relay.pending.extend(data)
+        while relay.pending and relay.target is not None:
+            try:
+                written = os.write(relay.target, relay.pending)
+            except BlockingIOError:
+                break
+            except OSError:
+                # The reader is gone: what it did not read is dropped (still in the transcript).
+                relay.pending.clear()
+                break
+            del relay.pending[:written]
+        if relay.source_done and not relay.pending and relay.target is not None:
+            os.close(relay.target)
+            relay.target = None
+
+    while len(statuses) < len(pidfds):
         now = time.monotonic()
         if now >= deadline and not result["timedOut"]:
             stop("timedOut")
         wait = 0.1 if result["timedOut"] else max(0.0, deadline - now)
         if cpu_limit_ns is not None:
             wait = min(wait, 0.01)
+        poller = select.poll()
+        for fd in open_readers:
+            poller.register(fd, select.POLLIN)
+        for fd, target in pidfds.items():
+            if target not in statuses:
+                poller.register(fd, select.POLLIN)
+        if listening:
+            poller.register(0, select.POLLIN)
+        for relay in relays:
+            if not relay.source_done:
+                poller.register(relay.source, select.POLLIN)
+            if relay.pending and relay.target is not None:
+                poller.register(relay.target, select.POLLOUT)
         for fd, _ in poller.poll(wait * 1000):
-            if fd == pidfd:
-                poller.unregister(pidfd)
+            if fd in pidfds:
                 reap()
             elif fd == 0:
-                poller.unregister(0)
+                listening = False
                 os.read(0, 65536)
                 stop("stopped")
-            elif not drain(fd):
-                poller.unregister(fd)
-        if cpu_limit_ns is not None and pid not in REAPED and not result["cpuOver"] and cpu_ns() - cpu_start > cpu_limit_ns:
+            elif fd in open_readers:
+                if not drain(fd):
+                    open_readers.discard(fd)
+        for relay in relays:
+            pump(relay)
+        if cpu_limit_ns is not None and pid not in statuses and not result["cpuOver"] and cpu_ns() - cpu_start > cpu_limit_ns:
             stop("cpuOver")
-        if pid in REAPED:
-            status, usage = REAPED.pop(pid)
+        for target in (pid, other):
+            if target is not None and target in REAPED:
+                statuses[target] = REAPED.pop(target)
     wall = time.monotonic() - started
     all_killed = kill_others()
     REAPED.clear()
     # Every writer is gone now, so what is left in the pipes can be read to their end; the cap still holds.
     if all_killed:
-        for fd in (out_r, err_r, ready_r):
+        for fd in readers:
             drain(fd)
-    for fd in (out_r, err_r, ready_r, pidfd):
+        for relay in relays:
+            pump(relay)
+    for relay in relays:
+        for fd in (relay.source, relay.target):
+            if fd is not None:
+                os.close(fd)
+    for fd in list(readers) + list(pidfds):
         os.close(fd)
+    collected = [(name, collect(name, request["collectBytes"])) for name in request["collect"]]
     tainted = taint_reason(all_killed)
     ready = bytes(outputs[ready_r])
+    status, usage = statuses[pid]
+    segments = [("stdout", b"".join(bytes(p) for w, p in transcript if w == "solution") if other is not None else bytes(outputs[out_r])),
+                ("stderr", bytes(outputs[err_r]))]
+    for name, content in collected:
+        if content is not None:
+            segments.append(("file:" + name, content))
     report = {
-        "setupError": None if ready == b"ok" else (ready.decode("utf-8", "replace") or "the test process ended before it started"),
+        "setupError": None if ready == b"ok" * len(pidfds) else (ready.replace(b"ok", b"").decode("utf-8", "replace") or "the test process ended before it started"),
         "exitCode": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
         "signal": signal_name(os.WTERMSIG(status)) if os.WIFSIGNALED(status) else None,
         "cpuSeconds": usage.ru_utime + usage.ru_stime,
@@ -363,10 +562,19 @@ def run_test(request, program, data):
         "stopped": result["stopped"],
         "outputExceeded": result["exceeded"],
         "tainted": tainted,
-        "stdout": len(outputs[out_r]),
-        "stderr": len(outputs[err_r]),
     }
-    send(report, bytes(outputs[out_r]), bytes(outputs[err_r]))
+    if other is not None:
+        judge_status, judge_usage = statuses[other]
+        report["interactor"] = {
+            "exitCode": os.WEXITSTATUS(judge_status) if os.WIFEXITED(judge_status) else None,
+            "signal": signal_name(os.WTERMSIG(judge_status)) if os.WIFSIGNALED(judge_status) else None,
+            "cpuSeconds": judge_usage.ru_utime + judge_usage.ru_stime,
+            "transcriptCut": transcript_room[0] <= 0,
+        }
+        segments.append(("interactor-stderr", bytes(outputs[judge_err_r])))
+        segments.append(("transcript", json.dumps([[who, piece.decode("utf-8", "replace")] for who, piece in transcript]).encode()))
+    report["segments"] = [[label, len(content)] for label, content in segments]
+    send(report, *[content for _, content in segments])
     return tainted is None
 
 pending = bytearray()
@@ -401,8 +609,10 @@ while True:
     request = json.loads(line)
     program = read_exact(request["program"])
     data = read_exact(request["input"])
+    files = [(name, read_exact(size)) for name, size in request["files"]]
+    interactor = None if request["interactor"] is None else read_exact(request["interactor"])
     try:
-        clean = run_test(request, program, data)
+        clean = run_test(request, program, data, files, interactor)
     except BaseException:
         # The host sees the pipe close without a report, and runs the test again in a new sandbox.
         traceback.print_exc()

@@ -2,7 +2,7 @@ import type { WorkbenchHandlers } from '../../shared/api/contract';
 import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { AnswerInProgress, SessionChanges } from '../../shared/api/workspace-schemas';
 import type { GenerationResult, Sampling } from '../../shared/generation';
-import type { JudgeReport, Problem, TestResult } from '../../shared/judging';
+import { judgingOf, type JudgeReport, type Language, type Problem, type TestResult } from '../../shared/judging';
 import { extractCode, failureFeedback, sampleTestsText, type CodePick } from '../../shared/prompt-pieces';
 import { emptyProblem, sessionVersion, titleFromStatement, untitled, type CodeVersion, type Session, type Turn, type TurnKind } from '../../shared/sessions';
 import type { EventHub } from '../api/event-hub';
@@ -35,7 +35,7 @@ export interface WorkspaceDeps {
   events: EventHub;
   /** Starts a generation with an explicit conversation; the usual generation events report its progress. */
   generate(request: { id: string; prompt: string; system: string | null; sampling: Partial<Sampling>; history: HistoryTurn[] }): StartedGeneration;
-  judge(code: string, problem: Problem, options: { only?: number[]; onTest: (result: TestResult) => void }): Promise<JudgeReport>;
+  judge(code: string, problem: Problem, options: { only?: number[]; language?: Language; onTest: (result: TestResult) => void }): Promise<JudgeReport>;
   /** The name of the model answering now, for the turn's record. */
   modelName(): Promise<string | null>;
 }
@@ -98,9 +98,8 @@ export class WorkspaceService {
         tests: record.tests,
         timeLimit: record.timeLimit,
         memoryLimit: record.memoryLimit,
-        ...(record.comparison ? { comparison: record.comparison } : {}),
         ...(record.url ? { url: record.url } : {}),
-        ...(record.interactive !== undefined ? { interactive: record.interactive } : {}),
+        ...judgingOf(record),
         sourceId: record.id,
       });
     }
@@ -114,6 +113,7 @@ export class WorkspaceService {
       problem,
       thread: [],
       code: input.code ?? '',
+      language: 'python',
       codeHistory: [],
       lastReport: null,
       templateId: null,
@@ -213,13 +213,11 @@ export class WorkspaceService {
   async judgeSession(id: string, only?: number[]): Promise<JudgeReport> {
     const session = await this.deps.sessions.get(id);
     const { problem } = session;
-    if (problem.interactive) {
-      throw new WorkbenchError('ValidationError', 'interactive', "This is an interactive problem: it needs the judge's interactor, which the workbench does not have yet. Test it on the contest site.");
-    }
     if (problem.tests.length === 0) throw new WorkbenchError('ValidationError', 'no_tests', 'This problem has no tests yet: add one to run the code.');
     const code = session.code;
-    const report = await this.deps.judge(code, { name: problem.name || session.title, tests: problem.tests, timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit, ...(problem.comparison ? { comparison: problem.comparison } : {}) }, {
+    const report = await this.deps.judge(code, { name: problem.name || session.title, tests: problem.tests, timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit, ...judgingOf(problem) }, {
       ...(only ? { only } : {}),
+      language: session.language,
       onTest: (result) => this.deps.events.emit('judgeProgress', { problemId: problem.sourceId ?? '', sessionId: id, result }),
     });
     await this.#change(id, (current) => {
