@@ -41,10 +41,13 @@ export async function checkOutput(problem: Problem, test: { input: string; expec
     checkerLimits(limits),
   );
   if (signal.aborted || run.cancelled) throw cancelled();
-  const said = firstLine(run.stdout) || lastLineOf(run.stderr);
-  if (run.exitCode === 0 && !run.signal) return { accepted: true, detail: said || null, diff: null };
-  if (run.exitCode === 1) return { accepted: false, detail: said ? `Checker: ${said}` : 'The checker rejected the output.', diff: null };
-  const how = run.wallExceeded || run.cpuExceeded ? 'ran out of time' : run.signal ? `was killed by ${run.signal}` : `exited with ${run.exitCode}`;
+  const message = firstLine(run.stdout) || lastLineOf(run.stderr);
+  if (run.exitCode === 0 && !run.signal) return { accepted: true, detail: message || null, diff: null };
+  // A Python exception also exits 1: a traceback says the checker broke, not that the answer is wrong.
+  const crashed = run.stderr.includes('Traceback (most recent call last)');
+  if (run.exitCode === 1 && !crashed) return { accepted: false, detail: message ? `Checker: ${message}` : 'The checker rejected the output.', diff: null };
+  const how = run.wallExceeded || run.cpuExceeded ? 'ran out of time' : run.signal ? `was killed by ${run.signal}` : crashed ? 'raised an exception' : `exited with ${run.exitCode}`;
+  const said = crashed ? lastLineOf(run.stderr) : message;
   return { accepted: false, detail: `The checker itself failed (it ${how})${said ? `: ${said}` : ''}. Fix the checker (exit 0 accepts, 1 rejects).`, diff: null };
 }
 
