@@ -65,7 +65,9 @@ export async function stressTest(options: StressOptions): Promise<StressReport> 
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let done = 0;
-  const rate = () => Math.round((done / Math.max(1, elapsed())) * 1000 * 10) / 10;
+  // Rounds per second of the search (shrinking's runs are not rounds).
+  let searchMs: number | null = null;
+  const rate = () => Math.round((done / Math.max(1, searchMs ?? elapsed())) * 1000 * 10) / 10;
   const report = (fields: Partial<StressReport> & Pick<StressReport, 'outcome'>): StressReport => ({ rounds: done, elapsedMs: elapsed(), roundsPerSecond: rate(), counterexample: null, shrink: null, message: null, program: null, diagnostics: [], ...fields });
   let lastProgress = 0;
   let lastPhase: StressProgress['phase'] | null = null;
@@ -121,6 +123,7 @@ export async function stressTest(options: StressOptions): Promise<StressReport> 
       }
     };
     await runAll(set.workers.runners, search, stop);
+    searchMs = elapsed();
     if (options.signal?.aborted) return report({ outcome: 'stopped' });
     if (state.broken) return report({ outcome: state.broken.who, message: state.broken.message });
     const firstFound = state.found;
