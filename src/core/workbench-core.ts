@@ -17,6 +17,7 @@ import { nodeLlamaCppVersion } from './llm/binding-version';
 import { SessionService } from './sessions/session-service';
 import { EvalService } from './eval/eval-service';
 import { FixLoopService } from './workspace/fix-loop';
+import { StressService } from './workspace/stress-service';
 import { WorkspaceService } from './workspace/workspace-service';
 import type { SessionStore } from './sessions/session-store';
 import { cleanStaleTempFiles } from './storage/stale-temp-files';
@@ -83,6 +84,7 @@ export class WorkbenchCore {
   readonly workspace: WorkspaceService;
   readonly solve: SolveService;
   readonly fixLoops: FixLoopService;
+  readonly stress: StressService;
   #disposed = false;
 
   private constructor(
@@ -156,6 +158,7 @@ export class WorkbenchCore {
       whenReady: async () => (await this.llm.host.whenReady()) !== null || Boolean(this.settings.get().remote),
       stopGeneration: (id) => void this.llm.handlers.stopGeneration({ id }),
     });
+    this.stress = new StressService({ sessions: sessions.store, events: this.events, settings: () => this.settings.get() });
     const app = new AppService({
       info,
       settings: this.settings,
@@ -174,6 +177,7 @@ export class WorkbenchCore {
       ...this.evals.handlers,
       ...this.solve.handlers,
       ...this.fixLoops.handlers,
+      ...this.stress.handlers,
       ...app.handlers,
     };
   }
@@ -252,7 +256,7 @@ export class WorkbenchCore {
     await this.evals.dispose();
     // Solve runs and fix loops stop first and are waited for: none judges or writes a session once the
     // judge and model are gone, and a stopped run's record is written before the workspace settles.
-    await Promise.all([this.solve.dispose(), this.fixLoops.dispose()]);
+    await Promise.all([this.solve.dispose(), this.fixLoops.dispose(), this.stress.dispose()]);
     // The model goes last but one: an answer being written is stopped and waited for, then saved as its turn.
     await Promise.all([this.llm.dispose(), this.judging.dispose()]);
     await this.workspace.settle();

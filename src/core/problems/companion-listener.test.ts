@@ -309,11 +309,11 @@ describe('Competitive Companion import', () => {
     blocker.close();
   });
 
-  it('refuses to judge an interactive problem, with the reason', async () => {
+  it('an imported interactive problem asks for its interactor before judging', async () => {
     const { core, post } = await listening();
     await post({ ...codeforcesProblem('I', 'Guess'), interactive: true });
     const [stored] = await core.handlers.listProblems();
-    await expect(core.handlers.judgeCode({ code: 'print(1)', problemId: stored?.id ?? '' })).rejects.toMatchObject({ code: 'interactive' });
+    await expect(core.handlers.judgeCode({ code: 'print(1)', problemId: stored?.id ?? '' })).rejects.toMatchObject({ code: 'interactor_missing', message: expect.stringMatching(/add its interactor/) });
   });
 
   it('judges the editor code on a stored problem', async () => {

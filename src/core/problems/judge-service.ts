@@ -2,7 +2,6 @@ import type { WorkbenchHandlers } from '../../shared/api/contract';
 import type { CompanionStatus, JudgeReport, Problem, ProblemRecord } from '../../shared/judging';
 import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../api/event-hub';
-import { WorkbenchError } from '../../shared/api/errors';
 import { judge, type JudgeOptions } from '../runner/judge';
 import { startCompanionListener } from './companion-listener';
 import { ProblemStore } from './problem-store';
@@ -47,12 +46,10 @@ export class JudgeService {
       },
       judgeCode: async ({ code, problemId, only }) => {
         const problem = await this.store.get(problemId);
-        if (problem.interactive) {
-          throw new WorkbenchError('ValidationError', 'interactive', 'This is an interactive problem: it needs the judge\'s interactor, which the workbench does not have. Test it on the contest site.');
-        }
         return this.#judge(code, problem, {
           only,
           python: settings().python,
+          compiler: settings().cppCompiler,
           onTest: (result) => events.emit('judgeProgress', { problemId, result }),
         });
       },

@@ -1,3 +1,4 @@
+import { judgingOf } from '../../shared/judging';
 import { randomInt } from 'node:crypto';
 import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
@@ -109,7 +110,7 @@ export class SolveService {
       sampling,
       samples,
       // An interactive problem needs its interactor, which the judge does not have: its answers are not judged.
-      problem: kind === 'code' && problem.tests.length > 0 && !problem.interactive ? { name: problem.name || session.title, tests: problem.tests, timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit, ...(problem.comparison ? { comparison: problem.comparison } : {}) } : null,
+      problem: kind === 'code' && problem.tests.length > 0 ? { name: problem.name || session.title, tests: problem.tests, timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit, ...judgingOf(problem) } : null,
       kind,
       stopWhenAccepted: input.stopWhenAccepted ?? false,
       seed,

@@ -61,7 +61,6 @@ export class FixLoopService {
     if ([...this.#loops.values()].some((l) => l.sessionId === input.id)) throw new WorkbenchError('UnavailableError', 'busy', 'Fix until accepted is already running on this session: wait for it, or stop it.');
     // Checked before anything runs, so a loop that cannot work is refused with the reason.
     const session = await this.deps.sessions.get(input.id);
-    if (session.problem.interactive) throw new WorkbenchError('ValidationError', 'interactive', 'This is an interactive problem: the judge cannot run it yet, so there is nothing to fix against.');
     if (session.problem.tests.length === 0) throw new WorkbenchError('ValidationError', 'no_tests', 'This problem has no tests yet: add one, then fix until it passes.');
     const template = await this.deps.templates.get(input.templateId ?? 'fix-feedback');
     if (!template.body.includes('{{feedback}}') || template.sendToEditor === 'none') {

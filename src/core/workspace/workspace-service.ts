@@ -320,7 +320,16 @@ export function applyChanges(session: Session, changes: SessionChanges): Session
     if (changes.comparison === null) delete problem.comparison;
     else problem.comparison = changes.comparison;
   }
+  for (const key of ['checker', 'interactor', 'brute', 'generator'] as const) {
+    const value = changes[key];
+    if (value === null) delete problem[key];
+    else if (value !== undefined) (problem as Record<string, unknown>)[key] = value;
+  }
+  if (changes.interactive !== undefined) problem.interactive = changes.interactive;
+  if (changes.inputFile !== undefined) problem.input = changes.inputFile ? { type: 'file', fileName: changes.inputFile } : { type: 'stdin' };
+  if (changes.outputFile !== undefined) problem.output = changes.outputFile ? { type: 'file', fileName: changes.outputFile } : { type: 'stdout' };
   const next: Session = { ...session, problem };
+  if (changes.language !== undefined) next.language = changes.language;
   if (changes.title !== undefined) {
     next.title = changes.title.trim() || untitled;
     next.titleEdited = changes.title.trim() !== '';
@@ -337,7 +346,8 @@ export function applyChanges(session: Session, changes: SessionChanges): Session
   }
   // Verdicts belong to the tests and the code they were given. New tests or limits: none are current.
   // Other code: those of that code, if it was judged before (on these same tests).
-  const problemChanged = changes.tests !== undefined || changes.timeLimit !== undefined || changes.memoryLimit !== undefined || changes.comparison !== undefined;
+  // (The brute force and the generator do not judge: changing them keeps the verdicts.)
+  const problemChanged = (['tests', 'timeLimit', 'memoryLimit', 'comparison', 'checker', 'interactor', 'interactive', 'inputFile', 'outputFile', 'language'] as const).some((key) => changes[key] !== undefined);
   if (problemChanged) next.lastReport = null;
   else if (next.code !== session.code) next.lastReport = next.codeHistory.find((v) => v.code === next.code)?.report ?? null;
   return next;

@@ -12,7 +12,7 @@ import { DamagedFileSchema, damagedFileKinds } from '../damaged-files';
 import { EvalRunSchema } from '../eval';
 import { GenerateInputSchema, GenerationDeltaSchema, GenerationResultSchema, maxTokensLimit, RepetitionEventSchema } from '../generation';
 import type { EventName, MethodName } from './names';
-import { AnswerInProgressSchema, AskSessionInputSchema, AskSessionOutputSchema, CreateSessionInputSchema, ForkSessionInputSchema, JudgeSessionInputSchema, SessionsChangedSchema, UpdateSessionInputSchema } from './workspace-schemas';
+import { AnswerInProgressSchema, AskSessionInputSchema, AskSessionOutputSchema, CreateSessionInputSchema, ForkSessionInputSchema, JudgeSessionInputSchema, SessionsChangedSchema, StressSessionInputSchema, StressUpdateSchema, UpdateSessionInputSchema } from './workspace-schemas';
 
 /** A method takes one input value and resolves to one output value. */
 interface MethodSchema {
@@ -181,6 +181,11 @@ export const methodSchemas = {
   stopFix: { input: z.object({ loopId: z.string().max(80) }).strict(), output: z.object({ stopped: z.boolean() }) },
   /** The session's running loop, as its last `fixProgress` said (null when none): what a window opened mid-loop shows. */
   fixInProgress: { input: z.object({ id: z.string().max(80) }).strict(), output: FixProgressSchema.nullable() },
+  /** Stress tests the session's code against its brute force on its generator's tests; returns at once, progress comes as `stressUpdate`. */
+  stressSession: { input: StressSessionInputSchema, output: z.object({ stressId: z.string() }) },
+  stopStress: { input: z.object({ stressId: z.string().max(80) }).strict(), output: z.object({ stopped: z.boolean() }) },
+  /** The session's running stress test, as its last `stressUpdate` said (null when none). */
+  stressInProgress: { input: z.object({ id: z.string().max(80) }).strict(), output: StressUpdateSchema.nullable() },
   importSession: { input: z.object({ text: z.string().max(64 * 1024 * 1024), fileName: z.string().max(255).optional() }).strict(), output: SessionSchema },
   /**
    * Sessions and problems whose files are damaged or cannot be read (left out of `listSessions` and
@@ -231,6 +236,7 @@ export const eventSchemas = {
   evalProgress: EvalRunSchema,
   solveUpdate: SolveUpdateSchema,
   fixProgress: FixProgressSchema,
+  stressUpdate: StressUpdateSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 // Compile-time guard: the plain name lists in names.ts and the schema keys are

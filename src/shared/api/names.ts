@@ -59,6 +59,9 @@ export const methodNames = [
   'fixUntilAccepted',
   'stopFix',
   'fixInProgress',
+  'stressSession',
+  'stopStress',
+  'stressInProgress',
   'listDamagedFiles',
   'startEval',
   'stopEval',
@@ -84,6 +87,7 @@ export const eventNames = [
   'evalProgress',
   'solveUpdate',
   'fixProgress',
+  'stressUpdate',
 ] as const;
 export type EventName = (typeof eventNames)[number];
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SamplingSchema } from '../generation';
-import { ComparisonSchema, TestCaseSchema } from '../judging';
+import { ComparisonSchema, judgingFields, LanguageSchema, ProgramSchema, TestCaseSchema } from '../judging';
 import { turnKinds } from '../sessions';
+import { maxStressRounds, maxStressSeconds, StressProgressSchema, StressReportSchema } from '../stress';
 
 const sessionId = z.string().regex(/^[\w-]{1,80}$/);
 
@@ -30,6 +31,17 @@ export const SessionChangesSchema = z
     timeLimit: z.number().int().positive().max(60_000),
     memoryLimit: z.number().int().positive().max(8192),
     comparison: ComparisonSchema.nullable(),
+    /** The judging fields beyond tests and limits (null removes one). */
+    checker: judgingFields.checker.unwrap().nullable(),
+    interactor: judgingFields.interactor.unwrap().nullable(),
+    interactive: z.boolean(),
+    brute: ProgramSchema.nullable(),
+    generator: ProgramSchema.nullable(),
+    /** Which file the solution reads its input from and writes its answer to (null: stdin, stdout). */
+    inputFile: z.string().max(64).nullable(),
+    outputFile: z.string().max(64).nullable(),
+    /** The editor's language. */
+    language: LanguageSchema,
     code: z.string().max(1_000_000),
     /** Who wrote `code`: the user typing (default), the model's answer, an opened file. */
     codeSource: z.enum(['user', 'model', 'file']),
@@ -93,3 +105,18 @@ export const AnswerInProgressSchema = z.object({
   completionTokens: z.number().int().nonnegative(),
 });
 export type AnswerInProgress = z.output<typeof AnswerInProgressSchema>;
+
+/** Stress testing the session's code: against its brute force, on its generator's tests. */
+export const StressSessionInputSchema = z
+  .object({ id: sessionId, rounds: z.number().int().min(1).max(maxStressRounds).optional(), seconds: z.number().int().min(1).max(maxStressSeconds).optional() })
+  .strict();
+
+/** A stress test as it goes (`progress`) and when it has ended (`report`, or `error`). */
+export const StressUpdateSchema = z.object({
+  sessionId: z.string(),
+  stressId: z.string(),
+  progress: StressProgressSchema.nullable(),
+  report: StressReportSchema.nullable(),
+  error: z.string().nullable(),
+});
+export type StressUpdate = z.output<typeof StressUpdateSchema>;
