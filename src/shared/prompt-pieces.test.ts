@@ -12,6 +12,12 @@ describe('the code an answer sends to the editor (the workbench and vibe eval al
     expect(extractCode(answer, 'none')).toBeNull();
   });
 
+  it('takes the last C++ block (cpp, c++, cc, cxx) for a C++ template', () => {
+    expect(extractCode('```python\nprint(1)\n```\n```cpp\nint main() {}\n```\n```python\nprint(2)\n```', 'lastCpp')).toBe('int main() {}\n');
+    expect(extractCode('```c++\nint a;\n```', 'lastCpp')).toBe('int a;\n');
+    expect(extractCode('```python\nprint(1)\n```', 'lastCpp')).toBeNull();
+  });
+
   it('takes an untagged block as Python only when no block is tagged Python, and never another language', () => {
     expect(extractCode('```\nprint(3)\n```', 'lastPython')).toBe('print(3)\n');
     expect(extractCode('```python\nprint(1)\n```\n```\nplain text\n```', 'lastPython')).toBe('print(1)\n');

@@ -13,7 +13,9 @@ export function sampleTestsText(tests: readonly TestCase[], count = 3): string {
     .join('\n\n');
 }
 
-export type CodePick = 'lastPython' | 'lastCode' | 'none';
+export type CodePick = 'lastPython' | 'lastCpp' | 'lastCode' | 'none';
+
+const fenceTags: Record<'lastPython' | 'lastCpp', string[]> = { lastPython: ['python', 'python3', 'py'], lastCpp: ['cpp', 'c++', 'cc', 'cxx', 'c'] };
 
 interface Fence {
   char: '`' | '~';
@@ -25,8 +27,8 @@ interface Fence {
 /**
  * The code a template sends to the editor from an answer: the last Python
  * block (tagged python/python3/py, or untagged when the answer has no tagged
- * Python block: small models often leave the tag off), the last block of any
- * language, or nothing. Read line by line (CommonMark fences: three or more
+ * Python block: small models often leave the tag off), the same for C++
+ * (cpp, c++, cc, cxx), the last block of any language, or nothing. Read line by line (CommonMark fences: three or more
  * backticks or tildes, indented at most three spaces, closed by a run at
  * least as long), in one pass: the answer is model output of any size.
  */
@@ -51,18 +53,15 @@ export function extractCode(answer: string, pick: CodePick): string | null {
     }
   }
   const language = (b: Fence) => b.info.split(/\s+/)[0]?.toLowerCase() ?? '';
-  const chosen =
-    pick === 'lastCode'
-      ? blocks.at(-1)
-      : (blocks.filter((b) => ['python', 'python3', 'py'].includes(language(b))).at(-1) ?? blocks.filter((b) => language(b) === '').at(-1));
+  const chosen = pick === 'lastCode' ? blocks.at(-1) : (blocks.filter((b) => fenceTags[pick].includes(language(b))).at(-1) ?? blocks.filter((b) => language(b) === '').at(-1));
   return chosen ? `${chosen.lines.join('\n')}\n` : null;
 }
 
 /** What the model is told after a failed test: the input, the expected output, and what happened. */
-export function failureFeedback(test: TestCase | undefined, result: Pick<TestResult, 'index' | 'verdict' | 'detail' | 'stdout' | 'stderr'>): string {
+export function failureFeedback(test: TestCase | undefined, result: Pick<TestResult, 'index' | 'verdict' | 'detail' | 'stdout' | 'stderr'>, language = 'Python'): string {
   const got =
     result.verdict === 'WA'
       ? `Your output:\n\`\`\`\n${result.stdout.slice(0, 2000)}\n\`\`\``
       : `Result: ${result.verdict}${result.detail ? ` — ${result.detail}` : ''}${result.stderr ? `\n\`\`\`\n${result.stderr.slice(-1500)}\n\`\`\`` : ''}`;
-  return `Your code failed test ${result.index + 1} (${result.verdict}).\n\nInput:\n\`\`\`\n${test?.input.slice(0, 2000) ?? ''}\n\`\`\`\n\nExpected output:\n\`\`\`\n${test?.output.slice(0, 2000) ?? ''}\n\`\`\`\n\n${got}\n\nFind the bug and give the complete corrected Python solution in one code block.`;
+  return `Your code failed test ${result.index + 1} (${result.verdict}).\n\nInput:\n\`\`\`\n${test?.input.slice(0, 2000) ?? ''}\n\`\`\`\n\nExpected output:\n\`\`\`\n${test?.output.slice(0, 2000) ?? ''}\n\`\`\`\n\n${got}\n\nFind the bug and give the complete corrected ${language} solution in one code block.`;
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { SamplingSchema } from './generation';
 
-/** Variables every template may use; their values come from the workbench (problem, editor, judge). */
-export const builtInVariables = ['problem', 'language', 'tests', 'feedback', 'code'] as const;
+/**
+ * Variables every template may use; their values come from the workbench (problem, editor, judge).
+ * `language` is the editor's ("Python 3", "C++17"), `fence` its code-block tag (python, cpp).
+ */
+export const builtInVariables = ['problem', 'language', 'fence', 'tests', 'feedback', 'code'] as const;
 
 export const TemplateVariableSchema = z
   .object({
@@ -29,7 +32,9 @@ export const TemplateSchema = z
     variables: z.array(TemplateVariableSchema).max(40).default([]),
     sampling: TemplateSamplingSchema,
     /** Which part of the answer goes to the editor when it finishes. */
-    sendToEditor: z.enum(['lastPython', 'lastCode', 'none']).default('lastPython'),
+    sendToEditor: z.enum(['lastPython', 'lastCpp', 'lastCode', 'none']).default('lastPython'),
+    /** Where that code goes: the solution, or (drafting for a stress test) the brute force or the generator. */
+    target: z.enum(['solution', 'brute', 'generator']).default('solution'),
   })
   .strict();
 export type Template = z.output<typeof TemplateSchema>;

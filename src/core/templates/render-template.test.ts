@@ -6,6 +6,7 @@ import { renderTemplate } from './render-template';
 const values = {
   problem: 'Given n, print n + 1.',
   language: 'Python 3',
+  fence: 'python',
   tests: 'Sample input:\n1\nSample output:\n2',
   feedback: 'Test 1 failed: expected 2, got 1.',
   code: 'print(int(input()))',
@@ -64,6 +65,19 @@ describe('built-in templates render to exactly this text', () => {
 
       Go step by step. Say why each step is taken, show the key formulas on their own lines as display math ($$…$$), and end with the final answer within \\boxed{}."
     `);
+  });
+
+  it('fix-feedback follows the editor\'s language', () => {
+    const cpp = renderTemplate(builtIn('fix-feedback'), { ...values, language: 'C++17', fence: 'cpp', code: 'int main() {}' }).user;
+    expect(cpp).toContain('This C++17 solution fails:\n\n```cpp\nint main() {}\n```');
+    expect(cpp).toContain('in a single ```cpp code block.');
+  });
+
+  it('brute-force and test-generator draft stress-test programs for their tabs', () => {
+    expect(builtIn('brute-force')).toMatchObject({ target: 'brute', sendToEditor: 'lastPython' });
+    expect(builtIn('test-generator')).toMatchObject({ target: 'generator', sendToEditor: 'lastPython' });
+    expect(renderTemplate(builtIn('test-generator'), values).user).toMatch(/seed as its first command-line argument and an optional size as its second/);
+    expect(builtIn('cp-cpp')).toMatchObject({ sendToEditor: 'lastCpp', target: 'solution' });
   });
 
   it('fix-feedback', () => {

@@ -15,7 +15,7 @@ describe('TemplateStore', () => {
     const store = new TemplateStore(await tempDir());
     await store.save(template('mine'));
     const list = await store.list();
-    expect(list.filter((e) => e.builtIn).map((e) => e.id)).toEqual(['cp-python', 'algorithm-first', 'math', 'tutoring', 'fix-feedback']);
+    expect(list.filter((e) => e.builtIn).map((e) => e.id)).toEqual(['cp-python', 'algorithm-first', 'math', 'tutoring', 'cp-cpp', 'brute-force', 'test-generator', 'fix-feedback']);
     expect(list.at(-1)).toMatchObject({ id: 'mine', builtIn: false, broken: null });
     await expect(store.save({ ...template('math'), name: 'Mine now' })).rejects.toMatchObject({ code: 'built_in' });
     await expect(store.delete('math')).rejects.toMatchObject({ code: 'built_in' });

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeTinyModel } from '../../../test/fixtures/tiny-model/tiny-model';
 import type { StressUpdate } from '../../shared/api/workspace-schemas';
 import { useTempDirs } from '../../../test/helpers/temp-dir';
 import { silentLogger } from '../logger';
@@ -79,5 +81,39 @@ describe('stressSession', () => {
     expect(files.problem).toMatchObject({ input: { type: 'file', fileName: 'in.txt' }, output: { type: 'file', fileName: 'out.txt' } });
     expect(files.problem.checker).toBeUndefined();
     expect((await core.handlers.judgeSession({ id })).verdict).toBe('AC');
+  });
+
+  it('the Brute force template drafts into an empty Brute force tab (not the solution), and never over the user\'s own', async () => {
+    const { core, id } = await setup(firstFifty);
+    const dataDir = join(await tempDir(), 'models');
+    await core.handlers.updateSettings({ contextSize: 2048 });
+    await core.handlers.loadModel({ path: await writeTinyModel(join(dataDir, 'tiny.gguf'), { script: ['<think>', 'Slow', '</think>', 'Here:', 'Ċ```python', 'Ċprint(1)', 'Ċ```'] }) });
+    const turnEnded = () =>
+      new Promise<void>((resolve) => {
+        const off = core.events.subscribe((name, payload) => {
+          if (name === 'sessionsChanged' && (payload as { id?: string }).id === id) {
+            void core.handlers.getSession({ id }).then((s) => {
+              if (s.thread.length > asked) {
+                off();
+                resolve();
+              }
+            });
+          }
+        });
+      });
+    let asked = 0;
+    const first = turnEnded();
+    expect(await core.handlers.askSession({ id, kind: 'ask', templateId: 'brute-force' })).toMatchObject({ target: 'brute', pick: 'lastPython' });
+    await first;
+    asked = 1;
+    const drafted = await core.handlers.getSession({ id });
+    expect(drafted.problem.brute).toEqual({ language: 'python', code: 'print(1)\n' });
+    expect(drafted.code).toBe(firstFifty);
+    expect(drafted.thread[0]?.codeVersion).toBeNull();
+    await core.handlers.updateSession({ id, changes: { brute: { language: 'python', code: '# mine' } } });
+    const second = turnEnded();
+    await core.handlers.askSession({ id, kind: 'ask', templateId: 'brute-force' });
+    await second;
+    expect((await core.handlers.getSession({ id })).problem.brute?.code).toBe('# mine');
   });
 });

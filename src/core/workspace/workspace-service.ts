@@ -2,7 +2,9 @@ import type { WorkbenchHandlers } from '../../shared/api/contract';
 import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { AnswerInProgress, SessionChanges } from '../../shared/api/workspace-schemas';
 import type { GenerationResult, Sampling } from '../../shared/generation';
-import { judgingOf, type JudgeReport, type Language, type Problem, type TestResult } from '../../shared/judging';
+import { isCpp, judgingOf, languageLabels, type JudgeReport, type Language, type Problem, type TestResult } from '../../shared/judging';
+import type { codeTargets } from '../../shared/api/workspace-schemas';
+import type { Template } from '../../shared/templates';
 import { extractCode, failureFeedback, sampleTestsText, type CodePick } from '../../shared/prompt-pieces';
 import { emptyProblem, sessionVersion, titleFromStatement, untitled, type CodeVersion, type Session, type Turn, type TurnKind } from '../../shared/sessions';
 import type { EventHub } from '../api/event-hub';
@@ -152,7 +154,7 @@ export class WorkspaceService {
     await Promise.all([...this.#saving]);
   }
 
-  async ask(input: { id: string; kind: TurnKind; text?: string; templateId?: string; sampling?: Partial<Sampling>; testIndex?: number; generationId?: string }): Promise<{ turnId: string; generationId: string; pick: CodePick }> {
+  async ask(input: { id: string; kind: TurnKind; text?: string; templateId?: string; sampling?: Partial<Sampling>; testIndex?: number; generationId?: string }): Promise<{ turnId: string; generationId: string; pick: CodePick; target: CodeTarget }> {
     // One answer per session at a time (claimed at once: two asks racing get one refused); the previous
     // turn (its answer may have just ended) and queued edits are saved first, so a follow-up sent the
     // moment an answer ends carries it.
@@ -175,7 +177,7 @@ export class WorkspaceService {
     input: { id: string; kind: TurnKind; text?: string; templateId?: string; sampling?: Partial<Sampling>; testIndex?: number; generationId?: string },
     entry: { answer: AnswerInProgress | null; ended: boolean; saved: Promise<void> },
     previousSaved: Promise<void> | undefined,
-  ): Promise<{ turnId: string; generationId: string; pick: CodePick }> {
+  ): Promise<{ turnId: string; generationId: string; pick: CodePick; target: CodeTarget }> {
     await previousSaved;
     await this.#queues.get(input.id)?.catch(() => undefined);
     const session = await this.deps.sessions.get(input.id);
@@ -186,12 +188,12 @@ export class WorkspaceService {
     const history: HistoryTurn[] = input.kind === 'ask' ? [] : session.thread.filter((t) => t.answer !== '' || t.reasoning !== '').map((t) => ({ user: t.prompt, reasoning: t.reasoning, answer: t.answer }));
     const model = await this.deps.modelName();
     const generation = this.deps.generate({ id: generationId, prompt: prompt.user, system: prompt.system, sampling: prompt.sampling, history });
-    entry.answer = { turnId, generationId, kind: input.kind, text: prompt.text, pick: prompt.pick, reasoning: '', answer: '', completionTokens: 0 };
+    entry.answer = { turnId, generationId, kind: input.kind, text: prompt.text, pick: prompt.pick, target: prompt.target, reasoning: '', answer: '', completionTokens: 0 };
     const saving = generation.finished
       .then(
         (result) => {
           entry.ended = true;
-          return this.#finishTurn(input.id, { turnId, kind: input.kind, text: prompt.text, prompt: prompt.user, system: prompt.system, templateId: prompt.templateId, sampling: prompt.sampling, model, pick: prompt.pick }, result).catch((err: unknown) => {
+          return this.#finishTurn(input.id, { turnId, kind: input.kind, text: prompt.text, prompt: prompt.user, system: prompt.system, templateId: prompt.templateId, sampling: prompt.sampling, model, pick: prompt.pick, target: prompt.target }, result).catch((err: unknown) => {
             // A full disk, a folder gone: every window is told, while the answer is still on screen to copy.
             const reason = errorMessage(err);
             this.deps.events.emit('desktopCommand', { command: 'notice', message: `The answer in “${session.title}” could not be saved (${reason}). Copy it before closing the window; then free space and ask again.` });
@@ -206,7 +208,7 @@ export class WorkspaceService {
     this.#saving.add(saving);
     void saving.finally(() => this.#saving.delete(saving));
     await Promise.race([generation.started, generation.finished.then(() => undefined)]);
-    return { turnId, generationId, pick: prompt.pick };
+    return { turnId, generationId, pick: prompt.pick, target: prompt.target };
   }
 
   /** Judges the session's code on its own tests; the verdicts are kept with the session (and with that code's version). */
@@ -234,29 +236,33 @@ export class WorkspaceService {
       const template = await this.deps.templates.get(templateId);
       const statement = input.text ?? session.problem.statement;
       if (statement.trim() === '') throw new WorkbenchError('ValidationError', 'empty_question', 'Write the problem or question first.');
-      const rendered = renderTemplate(template, { problem: statement, language: 'Python 3', code: session.code, tests: sampleTestsText(session.problem.tests) });
-      return { text: statement, user: rendered.user, system: rendered.system, templateId, sampling: { ...template.sampling, ...input.sampling }, pick: template.sendToEditor as CodePick };
+      const rendered = renderTemplate(template, { problem: statement, ...languageVariables(session), code: session.code, tests: sampleTestsText(session.problem.tests) });
+      return { text: statement, user: rendered.user, system: rendered.system, templateId, sampling: { ...template.sampling, ...input.sampling }, ...codeRoute(template, session) };
     }
     if (input.kind === 'followUp') {
       const text = input.text?.trim() ?? '';
       if (text === '') throw new WorkbenchError('ValidationError', 'empty_question', 'Write the follow-up first.');
-      return { text, user: text, system: session.thread[0]?.system ?? null, templateId: null, sampling: { ...session.thread.at(-1)?.sampling, ...input.sampling }, pick: 'lastPython' as CodePick };
+      return { text, user: text, system: session.thread[0]?.system ?? null, templateId: null, sampling: { ...session.thread.at(-1)?.sampling, ...input.sampling }, pick: solutionPick(session), target: 'solution' as CodeTarget };
     }
     const report = session.lastReport;
     const failed = report?.tests.find((t) => (input.testIndex === undefined ? t.verdict !== 'AC' : t.index === input.testIndex));
     if (!report || !failed || failed.verdict === 'AC') throw new WorkbenchError('ValidationError', 'nothing_failed', 'Run the tests first: there is no failing test to send back.');
-    const feedback = failureFeedback(session.problem.tests[failed.index], failed);
+    const feedback = failureFeedback(session.problem.tests[failed.index], failed, languageLabels[session.language]);
     // The fix template (the built-in one, or the user's own chosen in the tests panel) frames the feedback
     // with the problem and the code that failed, as the user edited it.
     const templateId = input.templateId ?? fixTemplateId;
     const template = await this.deps.templates.get(templateId);
-    const rendered = renderTemplate(template, { problem: session.problem.statement, language: 'Python 3', code: session.code, tests: sampleTestsText(session.problem.tests), feedback });
-    return { text: feedback, user: rendered.user, system: rendered.system ?? session.thread[0]?.system ?? null, templateId, sampling: { ...template.sampling, ...session.thread.at(-1)?.sampling, ...input.sampling }, pick: template.sendToEditor as CodePick };
+    const rendered = renderTemplate(template, { problem: session.problem.statement, ...languageVariables(session), code: session.code, tests: sampleTestsText(session.problem.tests), feedback });
+    return { text: feedback, user: rendered.user, system: rendered.system ?? session.thread[0]?.system ?? null, templateId, sampling: { ...template.sampling, ...session.thread.at(-1)?.sampling, ...input.sampling }, ...codeRoute(template, session) };
   }
 
-  async #finishTurn(id: string, turn: Omit<Turn, 'id' | 'at' | 'reasoning' | 'answer' | 'stats' | 'codeVersion' | 'error' | 'droppedTurns'> & { turnId: string; pick: CodePick }, result: GenerationResult): Promise<void> {
+  async #finishTurn(id: string, turn: Omit<Turn, 'id' | 'at' | 'reasoning' | 'answer' | 'stats' | 'codeVersion' | 'error' | 'droppedTurns'> & { turnId: string; pick: CodePick; target: CodeTarget }, result: GenerationResult): Promise<void> {
     await this.#change(id, (session) => {
-      const code = extractCode(result.answer, turn.pick);
+      const extracted = extractCode(result.answer, turn.pick);
+      // A drafted brute force or generator fills its tab when it is empty; the user's own is never replaced here.
+      const draft = turn.target === 'solution' || extracted === null ? null : { language: (turn.pick === 'lastCpp' ? 'cpp17' : 'python') as Language, code: extracted };
+      const fillsTab = draft !== null && turn.target !== 'solution' && !session.problem[turn.target]?.code.trim();
+      const code = turn.target === 'solution' ? extracted : null;
       const version: CodeVersion | null = code === null ? null : { id: newId('c'), at: new Date().toISOString(), code, source: 'model', turnId: turn.turnId, report: null };
       const added: Turn = {
         id: turn.turnId,
@@ -278,6 +284,7 @@ export class WorkspaceService {
       };
       return {
         ...session,
+        ...(fillsTab && turn.target !== 'solution' ? { problem: { ...session.problem, [turn.target]: draft } } : {}),
         thread: [...session.thread, added].slice(-500),
         codeHistory: version ? [...session.codeHistory, version].slice(-maxCodeVersions) : session.codeHistory,
         model: turn.model ?? session.model,
@@ -306,6 +313,28 @@ export class WorkspaceService {
   #changed(session: Session): Session {
     return announcer(this.deps.events, 'sessionsChanged')(session, { id: session.id });
   }
+}
+
+type CodeTarget = (typeof codeTargets)[number];
+
+/** `{{language}}` and `{{fence}}`: the editor's language, and its code-block tag. */
+function languageVariables(session: Session): { language: string; fence: string } {
+  return { language: languageLabels[session.language], fence: isCpp(session.language) ? 'cpp' : 'python' };
+}
+
+/** The solution's code block in the editor's language (a follow-up's answer, a Python template's on a C++ session). */
+function solutionPick(session: Session): CodePick {
+  return isCpp(session.language) ? 'lastCpp' : 'lastPython';
+}
+
+/**
+ * Which block of the answer a template takes, and where it goes. A template written for any language (its
+ * code blocks tagged `{{fence}}`, as Fix with feedback's) takes the block of the editor's language.
+ */
+function codeRoute(template: Template, session: Session): { pick: CodePick; target: CodeTarget } {
+  const followsEditor = template.sendToEditor === 'lastPython' && template.target === 'solution' && template.body.includes('{{fence}}');
+  const pick = followsEditor ? solutionPick(session) : template.sendToEditor;
+  return { pick, target: template.target };
 }
 
 /** The rules of an edit: what the user changed, and what follows from it. */

@@ -80,8 +80,12 @@ export const AskSessionInputSchema = z
     generationId: z.string().regex(/^[\w-]{1,100}$/).optional(),
   })
   .strict();
+/** Which code block of an answer a template takes, and where it goes. */
+export const codePicks = ['lastPython', 'lastCpp', 'lastCode', 'none'] as const;
+export const codeTargets = ['solution', 'brute', 'generator'] as const;
+
 /** `pick`: which code block of the answer becomes the turn's code (the template's choice), so a window can offer it the moment the answer ends. */
-export const AskSessionOutputSchema = z.object({ turnId: z.string(), generationId: z.string(), pick: z.enum(['lastPython', 'lastCode', 'none']) });
+export const AskSessionOutputSchema = z.object({ turnId: z.string(), generationId: z.string(), pick: z.enum(codePicks), target: z.enum(codeTargets).default('solution') });
 
 export const JudgeSessionInputSchema = z.object({ id: sessionId, only: z.array(z.number().int().min(0).max(499)).max(500).optional() }).strict();
 
@@ -99,7 +103,9 @@ export const AnswerInProgressSchema = z.object({
   generationId: z.string(),
   kind: z.enum(turnKinds),
   text: z.string(),
-  pick: z.enum(['lastPython', 'lastCode', 'none']),
+  pick: z.enum(codePicks),
+  /** Where the code goes: the solution, or the brute force or generator tab (their templates). */
+  target: z.enum(codeTargets).default('solution'),
   reasoning: z.string(),
   answer: z.string(),
   completionTokens: z.number().int().nonnegative(),

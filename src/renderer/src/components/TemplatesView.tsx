@@ -62,7 +62,7 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
   const create = (from?: Template) => {
     const template: Template = from
       ? { ...from, id: newId(`${from.id}-copy`), name: `${from.name} (copy)` }
-      : { version: 1, id: newId('my-template'), name: 'My template', description: '', tags: [], system: null, body: '{{problem}}', variables: [], sampling: { ...samplingPresets.code }, sendToEditor: 'lastPython' };
+      : { version: 1, id: newId('my-template'), name: 'My template', description: '', tags: [], system: null, body: '{{problem}}', variables: [], sampling: { ...samplingPresets.code }, sendToEditor: 'lastPython', target: 'solution' };
     client.saveTemplate(template).then((saved) => {
       choose(saved.id, saved, false);
       setMessage({ kind: 'ok', text: `Created ${saved.name}` });
