@@ -75,6 +75,7 @@ if pid == 0:
         limit(resource.RLIMIT_AS, limits["memoryBytes"])
         limit(resource.RLIMIT_NPROC, limits["processes"])
         limit(resource.RLIMIT_FSIZE, limits["fileBytes"])
+        limit(resource.RLIMIT_STACK, limits["memoryBytes"])  # deep recursion, as contest judges allow
         if LINUX:
             libc.prctl(1, 9, 0, 0, 0)  # the solution ends with its bootstrap (kept across exec)
         # 1, not 0: the kernel treats a limit of 1 as "no core at all", pipe core patterns included.

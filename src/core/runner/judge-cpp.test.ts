@@ -60,6 +60,12 @@ describe.skipIf(!hasCompiler)('judging C++', () => {
     });
   }
 
+  it('deep recursion has the stack contest judges give (up to the memory limit)', async () => {
+    // About 240 bytes a frame, a million deep: a segfault under the default 8 MB stack (checked by hand), fine in 256 MB.
+    const deep = '#include <bits/stdc++.h>\nlong long depth(long long n) { volatile char pad[200]; pad[n % 200] = 1; if (n == 0) return 0; long long r = depth(n - 1); return r + pad[n % 200]; }\nint main() { long long a, b; std::cin >> a >> b; std::cout << depth(1000000) - 1000000 + a + b << "\\n"; }\n';
+    expect((await judge(deep, problem, { language: 'cpp17' })).verdict).toBe('AC');
+  });
+
   it('compiles a code version once: judging it again reuses the binary', async () => {
     const code = `${sum}// once ${Date.now()}\n`;
     const first = await judge(code, problem, { language: 'cpp17' });

@@ -172,6 +172,7 @@ export class ZygoteSession {
       processes: treeCounted('pids') ? null : limits.processes + 1,
       fileBytes: limits.outputBytes,
       outputBytes: limits.outputBytes,
+      stackBytes: limits.memoryMb * 1024 * 1024,
     };
     let stopped = false;
     // Killing the sandbox stops the test at once, whatever it was doing (even before it read its input).

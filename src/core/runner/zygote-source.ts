@@ -203,6 +203,9 @@ def child(request, input_fd, out_w, err_w, ready_w):
         (resource.RLIMIT_FSIZE, request["fileBytes"]),
         # 1, not 0: the kernel treats a limit of 1 as "no core at all", pipe core patterns included.
         (resource.RLIMIT_CORE, 1),
+        # As contest judges do: the stack may grow to the memory limit (deep recursion in C++, or in Python
+        # with a raised recursion limit), still counted in the memory limit.
+        (resource.RLIMIT_STACK, request["stackBytes"]),
     ]
     if request["processes"] is not None:
         limits.append((resource.RLIMIT_NPROC, request["processes"]))
