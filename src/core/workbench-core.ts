@@ -147,6 +147,7 @@ export class WorkbenchCore {
       pool: this.llm.pool,
       change: (id, change) => this.workspace.change(id, change),
       python: () => this.settings.get().python,
+      compiler: () => this.settings.get().cppCompiler,
       whenReady: async () => (await this.llm.host.whenReady()) !== null,
       remote: () => Boolean(this.settings.get().remote),
     });

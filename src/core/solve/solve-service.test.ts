@@ -55,6 +55,26 @@ describe('solveSession', () => {
     }
   }, 60_000);
 
+  it('C++: the C++ template\'s candidates are compiled and judged as C++', async () => {
+    const dataDir = await tempDir();
+    const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });
+    try {
+      const model = await writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), { script: forkedScript(['```cppĊ#include<cstdio>ĊintĠmain(){std::puts("'], ['3");}Ċ```', '4");}Ċ```']) });
+      await core.handlers.loadModel({ path: model });
+      const session = await core.handlers.createSession({ statement: 'Print three.' });
+      await core.handlers.updateSession({ id: session.id, changes: { tests: [{ input: '', output: '3\n' }], templateId: 'cp-cpp' } });
+      const ended = runEnd(core);
+      await core.handlers.solveSession({ id: session.id, samples: 2, sampling: { maxTokens: 64 } });
+      const { record, error } = await ended;
+      expect(error).toBeUndefined();
+      const verdicts = (record?.candidates ?? []).map((c) => [c.code?.includes('#include') ?? false, c.verdict]);
+      expect(verdicts.every(([isCpp]) => isCpp)).toBe(true);
+      expect(verdicts.some(([, v]) => v === 'AC')).toBe(true);
+    } finally {
+      await core.dispose();
+    }
+  }, 60_000);
+
   it('a seed gives the same run again, and the record says which seed it was', async () => {
     const dataDir = await tempDir();
     const core = await WorkbenchCore.create({ dataDir, appVersion: '0', mode: 'web', log: silentLogger });

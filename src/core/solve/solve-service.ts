@@ -1,4 +1,4 @@
-import { judgingOf } from '../../shared/judging';
+import { isCpp, judgingOf, languageLabels, type Language } from '../../shared/judging';
 import { randomInt } from 'node:crypto';
 import { errorMessage, WorkbenchError } from '../../shared/api/errors';
 import type { WorkbenchHandlers } from '../../shared/api/contract';
@@ -24,6 +24,7 @@ export interface SolveServiceDeps {
   /** Writes a session in its change queue (the workspace's). */
   change: (id: string, change: (session: Session) => Session) => Promise<Session>;
   python: () => string | null;
+  compiler?: () => string | null;
   /** Resolves once a model being loaded is ready: true when one is loaded then. */
   whenReady: () => Promise<boolean>;
   /** A remote server answers questions: Solve ×N runs on the embedded model only. */
@@ -89,7 +90,9 @@ export class SolveService {
     const templateId = input.templateId ?? session.templateId ?? 'cp-python';
     const template = await this.deps.templates.get(templateId);
     const kind = template.sendToEditor === 'none' ? 'math' : 'code';
-    const rendered = renderTemplate(template, { problem: statement, language: 'Python 3', code: session.code, tests: sampleTestsText(session.problem.tests), feedback: '' });
+    // C++ candidates for a C++ template, or a language-following one ({{fence}}) on a C++ session; else Python.
+    const language: Language = template.sendToEditor === 'lastCpp' || (template.body.includes('{{fence}}') && isCpp(session.language)) ? (isCpp(session.language) ? session.language : 'cpp17') : 'python';
+    const rendered = renderTemplate(template, { problem: statement, language: languageLabels[language], fence: isCpp(language) ? 'cpp' : 'python', code: session.code, tests: sampleTestsText(session.problem.tests), feedback: '' });
     const sampling = { ...template.sampling, ...session.sampling, ...input.sampling };
     // Stopped (or shut down) while the above was awaited: nothing starts.
     if (run.abort.signal.aborted) throw new WorkbenchError('UnavailableError', 'stopped', 'Solve ×N was stopped before it started.');
@@ -109,12 +112,13 @@ export class SolveService {
       user: rendered.user,
       sampling,
       samples,
-      // An interactive problem needs its interactor, which the judge does not have: its answers are not judged.
       problem: kind === 'code' && problem.tests.length > 0 ? { name: problem.name || session.title, tests: problem.tests, timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit, ...judgingOf(problem) } : null,
       kind,
       stopWhenAccepted: input.stopWhenAccepted ?? false,
       seed,
       python: this.deps.python(),
+      language,
+      compiler: this.deps.compiler?.() ?? null,
       signal: run.abort.signal,
       onProgress: ({ index, completionTokens }) => {
         tokens[index] = completionTokens;

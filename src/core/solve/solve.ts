@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Sampling } from '../../shared/generation';
 import type { Problem } from '../../shared/judging';
 import { extractCode } from '../../shared/prompt-pieces';
+import { isCpp, type Language } from '../../shared/judging';
 import { answersEqual, extractFinalAnswer } from '../eval/math-grader';
 import type { CompletionPool } from '../llm/completion-pool';
 import { judge } from '../runner/judge';
@@ -34,6 +35,9 @@ export interface SolveOptions {
   /** Candidate i samples with seed + i (reproducible runs); default: a random seed. */
   seed?: number;
   python?: string | null;
+  /** The candidates' language (default Python): which code block is taken, and how it is judged. */
+  language?: Language;
+  compiler?: string | null;
   signal?: AbortSignal;
   onProgress?: (progress: { index: number; completionTokens: number }) => void;
   onCandidate?: (candidate: SolveCandidate) => void;
@@ -84,11 +88,11 @@ export async function solveN(options: SolveOptions): Promise<SolveResult> {
           // Bounded as the session keeps it: a model may box a whole essay.
           candidate = { ...base, code: null, report: null, verdict: null, final: stopped ? null : (extractFinalAnswer(result.answer)?.slice(0, 10_000) ?? null) };
         } else {
-          const code = extractCode(result.answer, 'lastPython');
+          const code = extractCode(result.answer, isCpp(options.language ?? 'python') ? 'lastCpp' : 'lastPython');
           let judgeError: string | null = null;
           const report =
             code !== null && options.problem && options.problem.tests.length > 0 && !stopped
-              ? await judge(code, options.problem, { python: options.python ?? null, signal: everyone.signal }).catch((err: unknown) => {
+              ? await judge(code, options.problem, { python: options.python ?? null, language: options.language ?? 'python', compiler: options.compiler ?? null, signal: everyone.signal }).catch((err: unknown) => {
                   // No Python, a judge that cannot start: said on the card, never mistaken for "no tests".
                   judgeError = everyone.signal.aborted ? null : `Not judged: ${errorMessage(err)}`;
                   return null;
