@@ -41,6 +41,8 @@ export async function checkOutput(problem: Problem, test: { input: string; expec
     checkerLimits(limits),
   );
   if (signal.aborted || run.cancelled) throw cancelled();
+  // The three files did not fit the sandbox's 64 MB, or the checker broke its runner: said as that.
+  if (run.sandboxError) return { accepted: false, detail: `The checker could not run: ${run.sandboxError}. (Input, expected and output together must fit in 64 MB.)`, diff: null };
   const message = firstLine(run.stdout) || lastLineOf(run.stderr);
   if (run.exitCode === 0 && !run.signal) return { accepted: true, detail: message || null, diff: null };
   // A Python exception also exits 1: a traceback says the checker broke, not that the answer is wrong.
