@@ -106,6 +106,12 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
           value={settings.python ?? ''}
           onCommit={(v) => apply({ python: v.trim() === '' ? null : v.trim() })}
         />
+        <TextSetting
+          label="C++ compiler"
+          hint="Empty finds g++, then clang++. C++ solutions are compiled with -std=gnu++17 (or gnu++20) -O2 -DONLINE_JUDGE."
+          value={settings.cppCompiler ?? ''}
+          onCommit={(v) => apply({ cppCompiler: v.trim() === '' ? null : v.trim() })}
+        />
         <NumberSetting label="Competitive Companion port" value={settings.companionPort} min={1024} max={65535} onCommit={(n) => apply({ companionPort: n })} />
         <p className="hint">The port applies at the next start; add it in the extension's settings too.</p>
         <p className={`save-status ${status?.kind ?? ''}`} role="status" data-testid="settings-status">
