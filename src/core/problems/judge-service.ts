@@ -53,9 +53,9 @@ export class JudgeService {
           onTest: (result) => events.emit('judgeProgress', { problemId, result }),
         });
       },
-      runCustom: async ({ code, input, problemId, timeLimit, memoryLimit }) => {
+      runCustom: async ({ code, input, problemId, timeLimit, memoryLimit, language }) => {
         const base = problemId ? await this.store.get(problemId) : null;
-        return this.#judge(code, { name: 'custom', timeLimit: timeLimit ?? base?.timeLimit ?? 2000, memoryLimit: memoryLimit ?? base?.memoryLimit ?? 256, tests: [{ input, output: '' }] }, { python: settings().python });
+        return this.#judge(code, { name: 'custom', timeLimit: timeLimit ?? base?.timeLimit ?? 2000, memoryLimit: memoryLimit ?? base?.memoryLimit ?? 256, tests: [{ input, output: '' }] }, { python: settings().python, compiler: settings().cppCompiler, language: language ?? 'python' });
       },
       getCompanionStatus: async () => this.#companion?.status ?? { port: settings().companionPort, listening: false, error: 'Competitive Companion import is not running.' },
     };

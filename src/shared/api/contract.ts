@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppInfoSchema } from '../app-info';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { CatalogSchema, DownloadStateSchema, LoadModelInputSchema, ModelFileInfoSchema, ModelStatusSchema } from '../models';
-import { CompanionStatusSchema, JudgeReportSchema, ProblemRecordSchema, TestResultSchema } from '../judging';
+import { CompanionStatusSchema, JudgeReportSchema, LanguageSchema, ProblemRecordSchema, TestResultSchema } from '../judging';
 import { TemplateSchema } from '../templates';
 import { DesktopCommandSchema } from '../desktop-commands';
 import { SessionSchema, SessionSummarySchema } from '../sessions';
@@ -98,6 +98,7 @@ export const methodSchemas = {
         problemId: z.string().max(100).optional(),
         timeLimit: z.number().int().positive().max(60_000).optional(),
         memoryLimit: z.number().int().positive().max(8192).optional(),
+        language: LanguageSchema.optional(),
       })
       .strict(),
     output: JudgeReportSchema,

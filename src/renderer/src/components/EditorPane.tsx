@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { languageLabels, languages, type Language } from '../../../shared/judging';
 import { editorBridge } from '../editor/editor-bridge';
+import { fileName, monacoLanguage, tabLabels, useSideModels, type EditorTab } from '../editor/side-programs';
 import { starterCode } from '../editor/starter-code';
 import { monaco } from '../monaco/setup-monaco';
 import type { ResolvedTheme } from '../theme/use-resolved-theme';
-
+import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
+import { useCompileMarkers } from '../editor/compile-markers';
 
 interface EditorPaneProps {
   theme: ResolvedTheme;
@@ -11,14 +14,28 @@ interface EditorPaneProps {
   wordWrap: boolean;
 }
 
-/** The solution editor: Monaco with Python. Later issues feed it the model's code. */
+/**
+ * The code editor: Monaco with the solution (Python or C++, the session's
+ * language), and, for stress testing, the brute force and the test generator
+ * in tabs of their own. The solution is fed the model's code through the
+ * editor bridge; its compile errors are marked on their lines.
+ */
 export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
+  const store = useWorkspaceStore();
+  const session = useWorkspace('session');
+  const pending = useWorkspace('pending');
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const solution = useRef<monaco.editor.ITextModel | null>(null);
+  const [tab, setTab] = useState<EditorTab>('solution');
+  const language: Language = pending.language ?? session?.language ?? 'python';
+  const programs = { brute: pending.brute ?? session?.problem.brute, generator: pending.generator ?? session?.problem.generator };
+  const sides = useSideModels(store, programs, session?.id ?? null);
 
   useEffect(() => {
     if (!host.current) return;
     const model = monaco.editor.createModel(starterCode, 'python', monaco.Uri.parse('inmemory://solution/solution.py'));
+    solution.current = model;
     editor.current = monaco.editor.create(host.current, {
       model,
       automaticLayout: true,
@@ -27,19 +44,18 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
       tabSize: 4,
       insertSpaces: true,
       fontFamily: "'JetBrains Mono', 'Fira Code', 'Cascadia Code', Menlo, Consolas, monospace",
-      ariaLabel: 'Solution editor (Python)',
+      ariaLabel: 'Solution editor',
     });
-    const instance = editor.current;
     let cleanVersion = model.getAlternativeVersionId();
     let applying = false;
     const changes = model.onDidChangeContent(() => editorBridge.notifyChange(model.getValue(), applying ? 'app' : 'user'));
     editorBridge.register({
       setCode(code) {
-        // One undoable edit (Ctrl+Z brings the previous text back), not setValue, which clears undo.
+        // One undoable edit on the solution (Ctrl+Z brings the previous text back), whichever tab is shown.
         applying = true;
-        instance.pushUndoStop();
-        instance.executeEdits('vibethinker', [{ range: model.getFullModelRange(), text: code, forceMoveMarkers: true }]);
-        instance.pushUndoStop();
+        model.pushStackElement();
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: code, forceMoveMarkers: true }], () => null);
+        model.pushStackElement();
         applying = false;
         cleanVersion = model.getAlternativeVersionId();
       },
@@ -52,8 +68,22 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
       editor.current?.dispose();
       model.dispose();
       editor.current = null;
+      solution.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    const model = solution.current;
+    if (model && model.getLanguageId() !== monacoLanguage(language)) monaco.editor.setModelLanguage(model, monacoLanguage(language));
+  }, [language]);
+
+  useEffect(() => {
+    const model = tab === 'solution' ? solution.current : (sides.current?.[tab] ?? null);
+    if (model && editor.current && editor.current.getModel() !== model) editor.current.setModel(model);
+    editor.current?.updateOptions({ ariaLabel: `${tabLabels[tab]} editor` });
+  }, [tab, sides]);
+
+  useCompileMarkers(solution, session?.lastReport ?? null);
 
   const [offer, setOffer] = useState(editorBridge.offer);
   useEffect(() => editorBridge.onOffer(setOffer), []);
@@ -66,13 +96,40 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
     editor.current?.updateOptions({ fontSize, wordWrap: wordWrap ? 'on' : 'off' });
   }, [fontSize, wordWrap]);
 
+  const tabLanguage = tab === 'solution' ? language : (programs[tab]?.language ?? 'python');
+  const setLanguage = (next: Language) => {
+    if (tab === 'solution') store.edit({ language: next });
+    else store.edit({ [tab]: { language: next, code: sides.current?.[tab].getValue() ?? '' } });
+  };
+
   return (
-    <section className="pane editor-pane" aria-label="Solution">
-      <header className="pane-header">
-        <h2>Solution</h2>
-        <span className="file-name">solution.py</span>
-        <span className="badge">Python</span>
+    <section className="pane editor-pane" aria-label="Code">
+      <header className="pane-header editor-header">
+        <div className="editor-tabs" role="tablist" aria-label="Programs">
+          {(Object.keys(tabLabels) as EditorTab[]).map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} className={`editor-tab${tab === t ? ' active' : ''}`} onClick={() => setTab(t)}>
+              {tabLabels[t]}
+            </button>
+          ))}
+        </div>
+        <span className="file-name" data-testid="editor-file-name">
+          {fileName(tab, tabLanguage)}
+        </span>
+        <select className="editor-language" aria-label={`${tabLabels[tab]} language`} value={tabLanguage} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {languageLabels[l]}
+            </option>
+          ))}
+        </select>
       </header>
+      {tab !== 'solution' && (
+        <p className="hint editor-tab-hint">
+          {tab === 'brute'
+            ? 'A slow solution you trust, for stress testing (Tests ▸ Stress test). The "Brute force" template drafts one here.'
+            : 'Prints one random test for the seed in its first argument (and a size hint in its second). The "Test generator" template drafts one here.'}
+        </p>
+      )}
       {offer && (
         <div className="editor-offer" role="alert" data-testid="editor-offer">
           The answer has new code, and you have edits here.

@@ -1,4 +1,5 @@
 import type { TestCase, TestResult } from '../../../shared/judging';
+import { Transcript } from './Transcript';
 
 interface TestCaseRowProps {
   index: number;
@@ -10,7 +11,7 @@ interface TestCaseRowProps {
   onRun: () => void;
 }
 
-/** One test: its input and expected output (editable), and its verdict with time, memory, the diff and stderr. */
+/** One test: its input and expected output (editable), and its verdict with time, memory, the diff, the transcript (interactive) and stderr. */
 export function TestCaseRow({ index, test, result, running, onChange, onDelete, onRun }: TestCaseRowProps) {
   return (
     <li className="test-case" data-testid="test-case">
@@ -46,6 +47,7 @@ export function TestCaseRow({ index, test, result, running, onChange, onDelete, 
           {result.diff}
         </pre>
       )}
+      {result?.transcript && <Transcript lines={result.transcript} />}
       {result && result.verdict !== 'AC' && result.stderr && <pre className="stderr">{result.stderr.slice(-2000)}</pre>}
     </li>
   );

@@ -7,6 +7,8 @@ import { shown } from '../workspace/workspace-store';
 import { DamagedProblems } from './DamagedFiles';
 import { FixLoopControls } from './FixLoopControls';
 import { TestCaseRow } from './TestCaseRow';
+import { JudgingSettings } from './JudgingSettings';
+import { StressPanel } from './StressPanel';
 
 interface TestsPanelProps {
   client: WorkbenchClient;
@@ -102,10 +104,17 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
           )}
         </p>
       )}
+      {session && <JudgingSettings />}
       {report?.compileError && !running && (
-        <pre className="verdict-detail" data-testid="compile-error">
+        <pre className="verdict-detail compile-error" data-testid="compile-error">
           <span className="verdict verdict-CE">CE</span> {report.compileError}
         </pre>
+      )}
+      {report?.compiler && !running && (
+        <p className="hint" data-testid="compiler-line">
+          {report.compiler}
+          {report.compileMs ? ` · compiled in ${report.compileMs} ms` : ' · compiled before (cached)'}
+        </p>
       )}
       {report && !report.compileError && !running && (
         <p className="verdict-summary" data-testid="verdict-summary">
@@ -144,6 +153,7 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
       <button type="button" onClick={() => setTests([...tests, { input: '', output: '' }])}>
         Add test
       </button>
+      <StressPanel key={session?.id ?? 'none'} client={client} canAskModel={canAskModel} />
       <details className="custom-input">
         <summary>Custom input</summary>
         <textarea aria-label="Custom input" value={customInput} spellCheck={false} onChange={(e) => setCustomInput(e.target.value)} />

@@ -1,7 +1,7 @@
 /**
  * The Monaco features the solution editor loads. The package's full entry
  * also pulls in TypeScript, CSS, HTML and JSON language services (~15 MB of
- * workers) that a Python editor never uses, so we pick what we need.
+ * workers) that a Python and C++ editor never uses, so we pick what we need.
  */
 import 'monaco-editor/editor/browser/coreCommands';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
@@ -24,5 +24,6 @@ import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
 import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess';
 import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess';
 import 'monaco-editor/languages/definitions/python/register';
+import 'monaco-editor/languages/definitions/cpp/register';
 // Icons used by the find widget, folding arrows and suggestions (aliased in electron.vite.config.ts).
 import 'monaco-codicons.css';

@@ -28,6 +28,8 @@ export interface LiveTurn {
   view: AnswerView;
   /** Which code block of the answer is its code (known once askSession returns). */
   pick: CodePick | null;
+  /** Where the answer's code goes: the solution (the editor), or the brute force or generator tab (core fills those). */
+  target?: 'solution' | 'brute' | 'generator';
   /** The answer's code was offered to the editor (once, the moment both the answer and `pick` are there). */
   codeOffered: boolean;
   /** The server run that writes it (web mode): after a restart, that run and the answer are gone. */
@@ -241,7 +243,7 @@ export class WorkspaceStore {
     const progress = await this.client.answerInProgress({ id }).catch(() => null);
     if (!progress || this.#lives.has(id) || this.#state.session?.id !== id || this.#state.session.thread.some((t) => t.id === progress.turnId)) return;
     const view = withDelta(runningView(progress.generationId), progress);
-    const live: LiveTurn = { sessionId: id, generationId: progress.generationId, turnId: progress.turnId, kind: progress.kind, text: progress.text, view, pick: progress.pick, codeOffered: false, instance: this.#instance(), resumedAt: progress.completionTokens };
+    const live: LiveTurn = { sessionId: id, generationId: progress.generationId, turnId: progress.turnId, kind: progress.kind, text: progress.text, view, pick: progress.pick, target: progress.target, codeOffered: false, instance: this.#instance(), resumedAt: progress.completionTokens };
     this.#lives.set(id, live);
     this.#set({ live });
     // It may have ended (and been saved) while this was asked.
@@ -324,8 +326,8 @@ export class WorkspaceStore {
     this.#lives.set(session.id, live);
     this.#set({ live });
     try {
-      const { turnId, pick } = await this.client.askSession({ id: session.id, kind, generationId, ...options });
-      this.#replaceLive(session.id, (l) => ({ ...l, turnId, pick }));
+      const { turnId, pick, target } = await this.client.askSession({ id: session.id, kind, generationId, ...options });
+      this.#replaceLive(session.id, (l) => ({ ...l, turnId, pick, target }));
       // A short answer may have ended (and been saved) before this call returned.
       this.#offerAnswerCode(session.id);
       void this.#settleLive(session.id);
@@ -479,7 +481,8 @@ export class WorkspaceStore {
     const problem = this.#state.session?.problem;
     this.#set({ custom: { running: true, result: this.#state.custom?.result ?? null } });
     try {
-      const report = await this.client.runCustom({ code: this.editor.getCode(), input, ...(problem ? { timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit } : {}) });
+      const language = this.#state.pending.language ?? this.#state.session?.language ?? 'python';
+      const report = await this.client.runCustom({ code: this.editor.getCode(), input, language, ...(problem ? { timeLimit: problem.timeLimit, memoryLimit: problem.memoryLimit } : {}) });
       this.#set({ custom: { running: false, result: report.tests[0] ?? null } });
     } catch (err) {
       this.#set({ custom: null, error: errorMessage(err) });
@@ -599,8 +602,13 @@ export class WorkspaceStore {
     const live = this.#lives.get(sessionId);
     if (!live?.view.result || !live.pick || live.codeOffered) return;
     this.#replaceLive(sessionId, (l) => ({ ...l, codeOffered: true }));
+    // A brute force or a generator is core's to put in its tab (an empty one only): never the solution's editor.
+    if (live.target && live.target !== 'solution') return;
     const code = live.view.result.error ? null : extractCode(live.view.result.answer, live.pick);
     if (!code) return;
+    // C++ code arriving in a Python session: the editor becomes C++ (the language follows the code asked for).
+    const language = this.#state.pending.language ?? this.#state.session?.language ?? 'python';
+    if (live.pick === 'lastCpp' && language === 'python' && this.#state.session?.id === sessionId) this.edit({ language: 'cpp17' });
     if (this.#state.session?.id === sessionId) this.#putInEditor('model', code, 'propose');
     else this.#codeWaiting.set(sessionId, code);
   }
