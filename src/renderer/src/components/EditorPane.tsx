@@ -103,7 +103,7 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
   };
 
   return (
-    <section className="pane editor-pane" aria-label="Code">
+    <section className="pane editor-pane" aria-label="Solution">
       <header className="pane-header editor-header">
         <div className="editor-tabs" role="tablist" aria-label="Programs">
           {(Object.keys(tabLabels) as EditorTab[]).map((t) => (
