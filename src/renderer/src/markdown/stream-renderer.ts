@@ -4,8 +4,12 @@ import { renderBlock, type RenderHooks } from './render-block';
 const blocksPerPage = 32;
 /** Text finished in one go above this size is rendered over several frames (`finishInSlices`). */
 const sliceAbove = 16 * 1024;
-/** Main-thread time a slice may take, well under the 50 ms that counts as a long task. */
-const sliceBudgetMs = 12;
+/**
+ * Script time a slice may take. The browser's style, layout and paint of what a slice added cost about three
+ * times as much again, and a thread opens several long turns at once: at 12 ms a frame came to 52–73 ms
+ * (bench:render --turns 3), at 6 ms it stays under 50.
+ */
+const sliceBudgetMs = 6;
 /** Text handed to the block splitter at a time while slicing. */
 const sliceChars = 2048;
 /**
