@@ -51,8 +51,17 @@ export function TemplateFields({ draft, readOnly, onEdit: edit }: TemplateFields
           To the editor
           <select aria-label="Send to the editor" value={draft.sendToEditor} disabled={readOnly} onChange={(e) => edit({ sendToEditor: e.target.value as Template['sendToEditor'] })}>
             <option value="lastPython">last Python block</option>
+            <option value="lastCpp">last C++ block</option>
             <option value="lastCode">last code block</option>
             <option value="none">nothing</option>
+          </select>
+        </label>
+        <label title="Where the code goes: the solution, or the stress test's brute force or generator tab (filled only when empty)">
+          Code is
+          <select aria-label="Where the code goes" value={draft.target} disabled={readOnly || draft.sendToEditor === 'none'} onChange={(e) => edit({ target: e.target.value as Template['target'] })}>
+            <option value="solution">the solution</option>
+            <option value="brute">the brute force</option>
+            <option value="generator">the generator</option>
           </select>
         </label>
       </div>
