@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { pasteCode } from './support/page-helpers';
+import { startWithScriptedModel } from './support/scripted-model';
 
 test.describe('the judge beyond Python samples', () => {
   test.skip(({ workbench }) => workbench.kind !== 'web', 'web mode is where the renderer is tested here');
@@ -87,4 +88,18 @@ test.describe('the judge beyond Python samples', () => {
     await transcript.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath('interactive-transcript.png') });
   });
+});
+
+test('the "Brute force" template drafts into the empty Brute force tab, and the solution is left alone', async ({ workbench }) => {
+  test.skip(workbench.kind !== 'web', 'web mode is where the renderer is tested here');
+  const page = await startWithScriptedModel(workbench, ['<think>', 'Try', 'Ġall.', '</think>', 'Slow:', 'Ċ```python', 'Ċprint(sum(range(4)))', 'Ċ```']);
+  await page.getByLabel('Problem statement').fill('Print six.');
+  await pasteCode(page, 'print(6)\n');
+  await page.getByLabel('Template').selectOption('brute-force');
+  await page.getByRole('button', { name: 'Ask VibeThinker' }).click();
+  await expect(page.getByTestId('generation-stats')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('editor-offer')).toHaveCount(0);
+  await expect(page.getByTestId('editor').locator('.view-lines')).toContainText('print(6)');
+  await page.getByRole('tab', { name: 'Brute force' }).click();
+  await expect(page.getByTestId('editor').locator('.view-lines')).toContainText('print(sum(range(4)))');
 });
