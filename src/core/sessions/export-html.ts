@@ -1,3 +1,4 @@
+import { isCpp } from '../../shared/judging';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -90,7 +91,7 @@ export function sessionToHtml(session: Session, options: ExportOptions): string 
     }
     parts.push(`<section class="answer">${renderMarkdownWithMath(turn.answer || '_(no answer)_')}</section>`);
   });
-  if (session.code.trim()) parts.push('<h2>Code</h2>', `<pre><code class="language-python">${escapeHtml(session.code)}</code></pre>`);
+  if (session.code.trim()) parts.push('<h2>Code</h2>', `<pre><code class="language-${isCpp(session.language) ? 'cpp' : 'python'}">${escapeHtml(session.code)}</code></pre>`);
   if (session.problem.tests.length > 0) {
     parts.push('<h2>Tests</h2>');
     if (session.lastReport) parts.push(`<p>Last run: <strong>${escapeHtml(session.lastReport.verdict)}</strong>, ${session.lastReport.passed} of ${session.lastReport.total} passed.</p>`);

@@ -1,3 +1,4 @@
+import { isCpp } from '../../shared/judging';
 import type { Session, Turn } from '../../shared/sessions';
 
 export interface ExportOptions {
@@ -30,7 +31,7 @@ export function sessionToMarkdown(session: Session, options: ExportOptions): str
   });
   if (session.code.trim()) {
     const fence = fenceFor(session.code);
-    out.push('## Code', '', `${fence}python`, session.code.replace(/\n$/, ''), fence, '');
+    out.push('## Code', '', `${fence}${isCpp(session.language) ? 'cpp' : 'python'}`, session.code.replace(/\n$/, ''), fence, '');
   }
   if (session.problem.tests.length > 0) {
     out.push('## Tests', '');
