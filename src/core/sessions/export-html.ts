@@ -1,8 +1,8 @@
-import { isCpp } from '../../shared/judging';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
+import { isCpp } from '../../shared/judging';
 import MarkdownIt from 'markdown-it';
 import { scanMath } from '../../shared/math-scanner';
 import type { Session } from '../../shared/sessions';
