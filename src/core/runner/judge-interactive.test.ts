@@ -75,6 +75,15 @@ describe.skipIf(!sandbox.launcher)('interactive problems', () => {
     expect(report.tests[0]?.transcript?.[0]?.text).toBe('1\n');
   });
 
+  it('a solution that floods the interactor without reading is stopped at the output cap; a child holding the pipes open does not hang the judge', async () => {
+    const flood = await judge('import sys\nwhile True:\n    sys.stdout.write("9" * 65536)', { ...game, timeLimit: 5000, tests: game.tests.slice(0, 1) });
+    expect(flood.tests[0]?.verdict).toMatch(/OLE|TLE|WA/);
+    expect(flood.tests[0]?.verdict).not.toBe('AC');
+    const orphan = await judge(['import os, time', 'if os.fork() == 0:', '    time.sleep(60)', 'print(42, flush=True)', 'input()'].join('\n'), { ...game, tests: game.tests.slice(0, 1) });
+    expect(orphan.tests[0]?.verdict).toBe('AC');
+    expect(orphan.tests[0]?.wallMs).toBeLessThan(5000);
+  });
+
   it('an interactive problem without an interactor says what to add', async () => {
     await expect(judge(binarySearch, { ...game, interactor: undefined })).rejects.toMatchObject({ code: 'interactor_missing' });
   });
