@@ -29,7 +29,9 @@ test('stopping during the reasoning keeps it as reasoning, and a preamble before
 
   // Live: the preamble opens the reasoning once, with no tag shown.
   await expect(reasoningText).toContainText('(40)');
-  const live = await reasoningText.innerText();
+  // textContent, not innerText: pages scrolled out of view are skipped by layout (content-visibility), and
+  // innerText leaves out what is not laid out; the preamble is on the first page, out of view once the stream moves on.
+  const live = (await reasoningText.textContent()) ?? '';
   expect(count(live, preamble)).toBe(1);
   expect(live).not.toContain('<think>');
   await expect(reasoning.locator('summary')).toContainText('thinking…');
@@ -38,7 +40,7 @@ test('stopping during the reasoning keeps it as reasoning, and a preamble before
   await expect(page.getByTestId('generation-stats')).toContainText('stopped by you');
 
   // Final: the same reasoning, still reasoning, marked cut off; an empty answer with a note.
-  const final = await reasoningText.innerText();
+  const final = (await reasoningText.textContent()) ?? '';
   expect(count(final, preamble)).toBe(1);
   expect(final).toContain('Let us add two and two');
   expect(final).not.toContain('<think>');

@@ -131,7 +131,8 @@ test('a reload mid-answer shows the answer being written, with what it had writt
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
   await expect(page.getByTestId('answer-text')).toContainText('The answer is', { timeout: 60_000 });
   await expect(page.getByTestId('generation-stats')).toContainText('finished');
-  const text = await page.getByTestId('reasoning-text').innerText();
+  // textContent: innerText leaves out pages scrolled out of view (content-visibility skips their layout).
+  const text = (await page.getByTestId('reasoning-text').textContent()) ?? '';
   for (const step of ['(1)', '(29)', '(30)', '(31)', '(700)']) expect(text.split(step).length - 1, `${step} once`).toBe(1);
   await expect(page.getByTestId('turn')).toHaveCount(1);
   expect((await sessionWithTurns(workbench.dataDir, 1)).thread).toHaveLength(1);
