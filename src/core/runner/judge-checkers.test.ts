@@ -109,6 +109,12 @@ describe('Competitive Companion problem shapes', () => {
     });
   }
 
+  it('an output file named like an object property ("constructor") is no output file when not written', async () => {
+    const proto = make({ output: { type: 'file', fileName: 'constructor' }, tests: [{ input: '', output: 'function Object() { [native code] }\n' }] });
+    expect((await judge('pass', proto)).tests[0]).toMatchObject({ verdict: 'WA', detail: expect.stringMatching(/did not write/) });
+    await expect(judge('pass', make({ input: { type: 'file', fileName: 'd.txt' }, output: { type: 'file', fileName: 'd.txt' }, tests: [{ input: '1', output: '1' }] }))).rejects.toMatchObject({ code: 'bad_file_name' });
+  });
+
   it('refuses file names that are not plain names, before running anything', async () => {
     const bad = make({ output: { type: 'file', fileName: '../../etc/passwd' }, tests: [{ input: '', output: '' }] });
     await expect(judge('print(1)', bad)).rejects.toMatchObject({ code: 'bad_file_name' });

@@ -84,6 +84,17 @@ describe.skipIf(!sandbox.launcher)('interactive problems', () => {
     expect(orphan.tests[0]?.wallMs).toBeLessThan(5000);
   });
 
+  it('an interactive problem with an input file is refused: the file would hand the hidden test to the solution', async () => {
+    await expect(judge('print(1)', { ...game, input: { type: 'file', fileName: 'in.txt' } })).rejects.toMatchObject({ code: 'interactive_files' });
+  });
+
+  it('many tiny exchanges keep a bounded transcript and a correct solution stays AC', async () => {
+    const chatty = ProblemSchema.parse({ ...game, interactor: 'import sys\nfor _ in range(30000):\n    sys.stdin.readline()\n    print(1, flush=True)\nsys.exit(0)', tests: [{ input: '1\n', output: '' }], timeLimit: 10000 });
+    const report = await judge('import sys\nfor _ in range(30000):\n    print("?", flush=True)\n    sys.stdin.readline()', chatty);
+    expect(report.tests[0]?.verdict).toBe('AC');
+    expect(report.tests[0]?.transcript?.length).toBeLessThan(2100);
+  });
+
   it('an interactive problem without an interactor says what to add', async () => {
     await expect(judge(binarySearch, { ...game, interactor: undefined })).rejects.toMatchObject({ code: 'interactor_missing' });
   });

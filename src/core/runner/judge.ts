@@ -126,6 +126,13 @@ export function checkProblemIo(problem: Problem): void {
     const wrong = checkFileName(side.fileName);
     if (wrong) throw new WorkbenchError('ValidationError', 'bad_file_name', `The problem's ${side === problem.input ? 'input' : 'output'} file: ${wrong}`);
   }
+  if (problem.input?.type === 'file' && problem.output?.type === 'file' && problem.input.fileName === problem.output.fileName) {
+    throw new WorkbenchError('ValidationError', 'bad_file_name', `The problem reads its input from and its answer to the same file (${problem.input.fileName}): give them different names.`);
+  }
+  // The interactor holds the test; a file in the solution's folder would hand it to the solution.
+  if (problem.interactive && (problem.input?.type === 'file' || problem.output?.type === 'file')) {
+    throw new WorkbenchError('ValidationError', 'interactive_files', 'An interactive problem talks over stdin and stdout: it takes no input or output file (clear them in the judging settings).');
+  }
   if (problem.interactive && !problem.interactor?.trim()) {
     throw new WorkbenchError('ValidationError', 'interactor_missing', 'This is an interactive problem: add its interactor (Python: it reads the test from the file named by argv[1], talks to the solution over stdin and stdout, and exits 0 to accept, 1 to reject).');
   }
@@ -151,7 +158,9 @@ export function testJob(program: RunProgram, problem: Problem, input: string): R
 /** What a run answered: its stdout, or the problem's output file (null when it wrote none). */
 export function outputOf(run: RunOutcome, problem: Problem): string | null {
   if (problem.output?.type !== 'file') return run.stdout;
-  const file = run.files?.[problem.output.fileName];
+  const name = problem.output.fileName;
+  // Own properties only: a name such as "constructor" must never find something the solution did not write.
+  const file = run.files && Object.hasOwn(run.files, name) ? run.files[name] : undefined;
   return file ? file.toString('utf8') : null;
 }
 

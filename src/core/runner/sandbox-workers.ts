@@ -175,7 +175,7 @@ function freshFolderWorkers(sandbox: Sandbox, python: PythonInfo, count: number,
       if (uid !== undefined) await chown(workDir, uid, uid);
       const outcome = await runOnce({ sandbox, python: python.executable, workDir, bootstrap: join(parent, 'bootstrap.py'), argv: [...argv, ...(job.args ?? [])], input: job.input, limits, uid, signal });
       if (uid !== undefined) await killAllOf(uid);
-      const files: Record<string, Buffer> = {};
+      const files: Record<string, Buffer> = Object.create(null) as Record<string, Buffer>;
       for (const name of job.collect ?? []) {
         const data = await readPlainFile(join(workDir, name), limits.outputBytes);
         if (data) files[name] = data;

@@ -207,7 +207,7 @@ export class ZygoteSession {
     }
     const stdout = parts.get('stdout') ?? Buffer.alloc(0);
     const stderr = parts.get('stderr') ?? Buffer.alloc(0);
-    const collected: Record<string, Buffer> = {};
+    const collected: Record<string, Buffer> = Object.create(null) as Record<string, Buffer>;
     for (const name of collect) {
       const part = parts.get(`file:${name}`);
       if (part) collected[name] = Buffer.from(part);
