@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test, type Workbench } from './fixtures';
 import { answerTranscript, reasoningTranscript, tokenPieces } from './support/transcript';
 import { connectEventWire } from './support/event-wire';
@@ -122,11 +122,20 @@ test('a long reasoning transcript with math streams through the real view', asyn
 
   const view = page.getByRole('region', { name: 'Reasoning' });
   await expect(page.getByTestId('generation-stats')).toContainText('finished');
-  const formulas = await view.locator('.katex').count();
-  expect(formulas).toBeGreaterThan(150);
-  await expect(view.locator('.katex-error')).toHaveCount(0);
-  await expect(view.locator('.math-invalid')).toHaveCount(0);
-  await expect(view.locator('.math-pending')).toHaveCount(0);
+  // Pages far above the end are collapsed to their source (a small DOM), and their text is still in the document.
+  await expect.poll(() => view.locator('.md-page-collapsed').count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('reasoning-text')).toContainText('Okay, let me');
+  // The browser's find still reaches the first words, which are on a collapsed page now.
+  expect(await scroller.evaluate((el) => el.querySelector('.md-page')?.classList.contains('md-page-collapsed'))).toBe(true);
+  const find = (text: string) => page.evaluate((t) => (window as unknown as { find: (s: string, caseSensitive: boolean, backwards: boolean, wrap: boolean) => boolean }).find(t, true, false, true), text);
+  expect(await find('Okay, let me think about this carefully')).toBe(true);
+  expect(await find('no such words in the answer')).toBe(false);
+  // Read from the top to the end: every page is rendered when it comes into view, with its math and no errors,
+  // and collapsing or rendering a page again never moves the text.
+  const pages = await readEveryPage(scroller);
+  expect(pages.formulas).toBeGreaterThan(150);
+  expect(pages.errors).toBe(0);
+  expect(pages.heights.max - pages.heights.min).toBeLessThan(2);
   await expect(page.getByTestId('reasoning-text')).toContainText('a ticket costs $5 and a drink $10, which is irrelevant; the price of $3 too.');
   await expect(page.getByTestId('reasoning-text').locator('table').first()).toBeVisible();
   await expect(page.getByTestId('answer-text').locator('strong')).toHaveText('Approach.');
@@ -137,5 +146,40 @@ test('a long reasoning transcript with math streams through the real view', asyn
   await expect.poll(() => scroller.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(40);
   await page.screenshot({ path: test.info().outputPath('reasoning-view.png') });
   await page.getByTestId('reasoning-scroll').evaluate((el) => (el.scrollTop = 0));
+  await expect(page.getByTestId('reasoning-text').locator('table').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('reasoning-view-top.png') });
 });
+
+/**
+ * Scrolls `scroller` from the top to the end a screen at a time. At each stop it waits until no collapsed page is
+ * in view, then counts the formulas and errors of every page in view (each page once).
+ */
+async function readEveryPage(scroller: Locator): Promise<{ formulas: number; errors: number; heights: { min: number; max: number } }> {
+  const seen = new Map<number, { formulas: number; errors: number }>();
+  const heights: number[] = [];
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  for (;;) {
+    await expect.poll(() => scroller.evaluate((el) => {
+      const view = el.getBoundingClientRect();
+      return [...el.querySelectorAll('.md-page-collapsed')].filter((p) => {
+        const r = p.getBoundingClientRect();
+        return r.bottom > view.top && r.top < view.bottom;
+      }).length;
+    })).toBe(0);
+    const state = await scroller.evaluate((el) => {
+      const view = el.getBoundingClientRect();
+      const pages = [...el.querySelectorAll('[data-testid="reasoning-text"] .md-page')].map((p, index) => {
+        const r = p.getBoundingClientRect();
+        const inView = r.bottom > view.top && r.top < view.bottom;
+        return { index, inView, formulas: p.querySelectorAll('.katex').length, errors: p.querySelectorAll('.katex-error, .math-invalid, .math-pending').length };
+      });
+      return { pages: pages.filter((p) => p.inView), height: el.scrollHeight, atEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - 2 };
+    });
+    for (const p of state.pages) seen.set(p.index, p);
+    heights.push(state.height);
+    if (state.atEnd) break;
+    await scroller.evaluate((el) => (el.scrollTop += el.clientHeight));
+  }
+  const all = [...seen.values()];
+  return { formulas: all.reduce((n, p) => n + p.formulas, 0), errors: all.reduce((n, p) => n + p.errors, 0), heights: { min: Math.min(...heights), max: Math.max(...heights) } };
+}

@@ -1,4 +1,5 @@
 import { BlockSplitter } from './block-splitter';
+import { OffscreenPages } from './offscreen-pages';
 import { renderBlock, type RenderHooks } from './render-block';
 
 const blocksPerPage = 32;
@@ -43,7 +44,9 @@ export class StreamRenderer {
   #tail: HTMLElement | null = null;
   #renderedTail = '';
   #page: HTMLElement | null = null;
-  #pageBlocks = 0;
+  /** The sources of the blocks on the open page, kept so that it can be collapsed once full. */
+  #pageBlocks: string[] = [];
+  readonly #offscreen: OffscreenPages;
   /** Finished blocks split from the text but not rendered yet (a frame's budget ran out). */
   #backlog: string[] = [];
   /** While a large finished text is being rendered in slices: what is left of it. */
@@ -54,6 +57,7 @@ export class StreamRenderer {
     this.#container = container;
     this.#hooks = hooks;
     this.#schedule = options.schedule ?? ((work) => requestAnimationFrame(work));
+    this.#offscreen = new OffscreenPages((block) => renderBlock(block, { streaming: false }, hooks));
   }
 
   append(chunk: string): void {
@@ -80,6 +84,7 @@ export class StreamRenderer {
     this.#tail = null;
     this.#renderedTail = '';
     this.#finished = true;
+    this.#sealPage();
   }
 
   /**
@@ -133,7 +138,8 @@ export class StreamRenderer {
     this.#tail = null;
     this.#renderedTail = '';
     this.#page = null;
-    this.#pageBlocks = 0;
+    this.#pageBlocks = [];
+    this.#offscreen.reset();
     this.#finished = false;
   }
 
@@ -177,6 +183,11 @@ export class StreamRenderer {
     performance.measure('stream-render', { start: started, end: performance.now() });
   }
 
+  /** Pages collapsed to their source because they are far off screen (read by tests). */
+  get collapsedPages(): number {
+    return this.#offscreen.collapsedCount;
+  }
+
   get text(): string {
     return this.#splitter.text + (this.#slicing?.text ?? '') + this.#pending.join('');
   }
@@ -185,18 +196,25 @@ export class StreamRenderer {
    * Finished blocks go into pages of `blocksPerPage`. A full page is never
    * touched again and is skipped by layout when off screen (CSS
    * content-visibility), so the browser's work per frame stays flat instead of
-   * growing with thousands of blocks.
+   * growing with thousands of blocks. A full page far off screen is collapsed
+   * to its source (OffscreenPages) so that the DOM stays small too.
    */
   #appendFinal(block: string): void {
     const element = renderBlock(block, { streaming: false }, this.#hooks);
-    if (!this.#page || this.#pageBlocks >= blocksPerPage) {
+    if (!this.#page || this.#pageBlocks.length >= blocksPerPage) {
+      this.#sealPage();
       this.#page = document.createElement('div');
       this.#page.className = 'md-page';
-      this.#pageBlocks = 0;
       if (this.#tail) this.#container.insertBefore(this.#page, this.#tail);
       else this.#container.append(this.#page);
     }
     this.#page.append(element);
-    this.#pageBlocks++;
+    this.#pageBlocks.push(block);
+  }
+
+  #sealPage(): void {
+    if (this.#page && this.#pageBlocks.length > 0) this.#offscreen.seal(this.#page, this.#pageBlocks);
+    this.#page = null;
+    this.#pageBlocks = [];
   }
 }

@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StreamRenderer } from './stream-renderer';
+
+/**
+ * A fake IntersectionObserver (jsdom has none, and does no layout): the test says which pages are in or out of
+ * range, as Chromium would while the reader scrolls. The real one is exercised in e2e/reasoning-view.spec.ts.
+ */
+class FakeObserver {
+  static current: FakeObserver | null = null;
+  readonly observed: Element[] = [];
+  disconnected = false;
+  constructor(readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+    FakeObserver.current = this;
+  }
+  observe(element: Element): void {
+    this.observed.push(element);
+  }
+  disconnect(): void {
+    this.disconnected = true;
+  }
+  /** Reports `element` as out of range (with the height it had) or back in range. */
+  report(element: Element, isIntersecting: boolean, height = 600): void {
+    this.callback([{ target: element, isIntersecting, boundingClientRect: { height } as DOMRectReadOnly }]);
+  }
+}
+
+const blocks = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}: since $x_${i}^2 \\ge 0$, we keep **going**.`);
+
+function renderLong(): { container: HTMLElement; renderer: StreamRenderer } {
+  const container = document.createElement('div');
+  const renderer = new StreamRenderer(container, {}, { schedule: () => undefined });
+  renderer.append(blocks.join('\n\n'));
+  renderer.finish();
+  return { container, renderer };
+}
+
+describe('OffscreenPages', () => {
+  beforeEach(() => {
+    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FakeObserver;
+  });
+  afterEach(() => {
+    delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
+    FakeObserver.current = null;
+  });
+
+  it('collapses a full page out of range to its source at its height, and renders it again, the same, when it comes back', () => {
+    const { container, renderer } = renderLong();
+    const observer = FakeObserver.current!;
+    const pages = [...container.querySelectorAll<HTMLElement>('.md-page')];
+    // 80 blocks: pages of 32, 32 and 16, each watched once it is full (the last when the stream finished).
+    expect(pages).toHaveLength(3);
+    expect(observer.observed).toEqual(pages);
+    const first = pages[0]!;
+    const rendered = first.innerHTML;
+    expect(first.querySelectorAll('.katex').length).toBe(32);
+
+    observer.report(first, false, 1234.5);
+    expect(renderer.collapsedPages).toBe(1);
+    expect(first.classList.contains('md-page-collapsed')).toBe(true);
+    expect(first.style.height).toBe('1234.5px');
+    expect(first.childNodes).toHaveLength(1);
+    expect(first.querySelector('.katex')).toBeNull();
+    // Its words are still in the document, for find-in-page and copy.
+    expect(first.textContent).toBe(blocks.slice(0, 32).join('\n\n'));
+    // The other pages are untouched.
+    expect(pages[1]!.querySelectorAll('.katex').length).toBe(32);
+
+    observer.report(first, true);
+    expect(renderer.collapsedPages).toBe(0);
+    expect(first.classList.contains('md-page-collapsed')).toBe(false);
+    expect(first.style.height).toBe('');
+    expect(first.innerHTML).toBe(rendered);
+  });
+
+  it('never collapses a page that was never laid out (its panel hidden) or the open page of a stream', () => {
+    const container = document.createElement('div');
+    const renderer = new StreamRenderer(container, {}, { schedule: () => undefined });
+    renderer.append(blocks.slice(0, 40).join('\n\n') + '\n\n');
+    // A frame renders within its budget: enough frames to have rendered every finished block.
+    for (let frame = 0; frame < 40; frame++) renderer.flush();
+    const observer = FakeObserver.current!;
+    const pages = [...container.querySelectorAll<HTMLElement>('.md-page')];
+    // The second page is still being filled: not watched yet.
+    expect(pages).toHaveLength(2);
+    expect(observer.observed).toEqual([pages[0]]);
+    observer.report(pages[0]!, false, 0);
+    expect(renderer.collapsedPages).toBe(0);
+    expect(pages[0]!.querySelectorAll('.katex').length).toBe(32);
+  });
+
+  it('stops watching when the answer is replaced', () => {
+    const { container, renderer } = renderLong();
+    const observer = FakeObserver.current!;
+    const first = container.querySelector<HTMLElement>('.md-page')!;
+    renderer.reset();
+    expect(observer.disconnected).toBe(true);
+    // A late report about a page of the old answer changes nothing.
+    observer.report(first, false);
+    expect(renderer.collapsedPages).toBe(0);
+    expect(container.childNodes).toHaveLength(0);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Keeps the DOM of a long answer small: a full page of rendered blocks that is
+ * far from the visible part of its scroller is replaced by its Markdown source
+ * as one text node, at the height it had, and rendered again when it comes near.
+ *
+ * Why: a 40k-token answer of math is some 4,000 KaTeX formulas, hundreds of
+ * thousands of DOM nodes. `content-visibility: auto` already spares the browser
+ * laying out and painting pages off screen, but every node is still traced by
+ * the garbage collector, and that marking, landing inside a streaming frame,
+ * was what pushed frames past 50 ms (bench:render). A collapsed page is one
+ * node. Its text is still in the document, so find-in-page and copy still see
+ * the answer (as its source, until the page is near again and re-rendered).
+ */
+
+/** How far beyond the scroller's visible part a page stays rendered (percent of the scroller's height). */
+const keepRendered = '200% 0px';
+
+interface Page {
+  element: HTMLElement;
+  blocks: string[];
+  collapsed: boolean;
+}
+
+export class OffscreenPages {
+  readonly #render: (block: string) => HTMLElement;
+  readonly #pages = new Map<Element, Page>();
+  #observer: IntersectionObserver | null = null;
+
+  /** `render` renders one finished block (the same function that rendered it the first time). */
+  constructor(render: (block: string) => HTMLElement) {
+    this.#render = render;
+  }
+
+  /** A page that is full (never appended to again) may be collapsed from now on. */
+  seal(element: HTMLElement, blocks: string[]): void {
+    const observer = this.#observe();
+    if (!observer) return;
+    this.#pages.set(element, { element, blocks, collapsed: false });
+    observer.observe(element);
+  }
+
+  /** Stops watching every page (the container is being emptied). */
+  reset(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#pages.clear();
+  }
+
+  /** How many pages are collapsed now (read by tests). */
+  get collapsedCount(): number {
+    let n = 0;
+    for (const page of this.#pages.values()) if (page.collapsed) n++;
+    return n;
+  }
+
+  #observe(): IntersectionObserver | null {
+    // No observer (an old engine, a test DOM): pages simply stay rendered.
+    if (typeof IntersectionObserver === 'undefined') return null;
+    // The root is the viewport, which the scroller sits inside; scrollMargin widens the scroller's own clip, which
+    // would otherwise hide every page outside its visible part whatever the rootMargin.
+    this.#observer ??= new IntersectionObserver((entries) => this.#update(entries), { rootMargin: keepRendered, scrollMargin: keepRendered } as IntersectionObserverInit);
+    return this.#observer;
+  }
+
+  #update(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const page = this.#pages.get(entry.target);
+      if (!page) continue;
+      if (entry.isIntersecting && page.collapsed) this.#expand(page);
+      else if (!entry.isIntersecting && !page.collapsed) this.#collapse(page, entry.boundingClientRect.height);
+    }
+  }
+
+  #collapse(page: Page, height: number): void {
+    // A page never laid out (its panel hidden) has no height to keep: leave it as it is.
+    if (height <= 0) return;
+    page.element.style.height = `${height}px`;
+    page.element.classList.add('md-page-collapsed');
+    page.element.replaceChildren(document.createTextNode(page.blocks.join('\n\n')));
+    page.collapsed = true;
+  }
+
+  #expand(page: Page): void {
+    page.element.replaceChildren(...page.blocks.map((block) => this.#render(block)));
+    page.element.classList.remove('md-page-collapsed');
+    page.element.style.height = '';
+    page.collapsed = false;
+  }
+}
