@@ -10,8 +10,12 @@ export function tokenCookieName(port: number): string {
   return `vibe_token_${port}`;
 }
 
+/**
+ * 24 random bytes, base64url, after a letter: a token that began with "-" (one in 64 did) could not be given back
+ * on a command line (`vibe ask --api-key -x…` reads it as an option).
+ */
 export function createAccessToken(): string {
-  return randomBytes(24).toString('base64url');
+  return `v${randomBytes(24).toString('base64url')}`;
 }
 
 /**
@@ -28,6 +32,7 @@ export function accessTokenProblem(token: string, minLength = minTokenLength): s
   if (token.length < minLength) return `it must be at least ${minLength} characters long`;
   if (token.length > 512) return 'it must be at most 512 characters long';
   if (!tokenCharacters.test(token)) return 'it may contain only letters, digits and . _ ~ -';
+  if (token.startsWith('-')) return 'it must not begin with "-" (a command line would read it as an option)';
   return null;
 }
 
