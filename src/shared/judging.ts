@@ -204,16 +204,47 @@ export const JudgeReportSchema = z.object({
 });
 
 /** One line saying exactly which protections are in force, and how the limits are counted, never more. */
-export function describeContainment(c: Containment, separator = ', '): string {
-  const how: Record<LimitCounting, string> = { tree: ' (all processes)', process: ' (per process)', user: ' (per user)', none: '' };
-  const flag = (on: boolean, name: string, counting?: LimitCounting) => `${name} ${on ? 'on' : 'OFF'}${on && counting ? how[counting] : ''}`;
+export function describeContainment(c: Containment, separator = ', ', words: ContainmentWords = containmentWordsEn): string {
+  const how: Record<LimitCounting, string> = { tree: words.tree, process: words.process, user: words.user, none: '' };
+  const flag = (on: boolean, name: string, counting?: LimitCounting) => `${name} ${on ? words.on : words.off}${on && counting ? how[counting] : ''}`;
   const isolation = c.filesystem && c.isolation && c.isolation !== 'none' ? ` (${c.isolation})` : '';
   return [
-    flag(c.time, 'time', c.counting?.cpu),
-    flag(c.memory, 'memory', c.counting?.memory),
-    flag(c.processes, 'processes', c.counting?.processes),
-    ...(c.counting ? [c.counting.disk === 'total' ? 'disk capped in total' : 'disk capped per file'] : []),
-    flag(c.network, 'network isolation'),
-    `${flag(c.filesystem, 'file isolation')}${isolation}`,
+    flag(c.time, words.time, c.counting?.cpu),
+    flag(c.memory, words.memory, c.counting?.memory),
+    flag(c.processes, words.processes, c.counting?.processes),
+    ...(c.counting ? [c.counting.disk === 'total' ? words.diskTotal : words.diskPerFile] : []),
+    flag(c.network, words.network),
+    `${flag(c.filesystem, words.files)}${isolation}`,
   ].join(separator);
 }
+
+/** The words of `describeContainment`, so that the interface can say it in its own language. */
+export interface ContainmentWords {
+  on: string;
+  off: string;
+  tree: string;
+  process: string;
+  user: string;
+  time: string;
+  memory: string;
+  processes: string;
+  diskTotal: string;
+  diskPerFile: string;
+  network: string;
+  files: string;
+}
+
+export const containmentWordsEn: ContainmentWords = {
+  on: 'on',
+  off: 'OFF',
+  tree: ' (all processes)',
+  process: ' (per process)',
+  user: ' (per user)',
+  time: 'time',
+  memory: 'memory',
+  processes: 'processes',
+  diskTotal: 'disk capped in total',
+  diskPerFile: 'disk capped per file',
+  network: 'network isolation',
+  files: 'file isolation',
+};

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { backendChoices } from './models';
 
-export const themeChoices = ['system', 'light', 'dark'] as const;
+export const themeChoices = ['system', 'light', 'dark', 'high-contrast'] as const;
+
+/** The interface's language: `auto` follows the OS or browser (Simplified Chinese for zh, else English). */
+export const languageChoices = ['auto', 'en', 'zh-CN'] as const;
 
 /** Ways an OpenAI-compatible server can be asked to continue a reply it began (see `remote.continuation`). */
 export const remoteContinuations = ['none', 'prefill', 'continue_final_message'] as const;
@@ -14,6 +17,8 @@ export const remoteContinuations = ['none', 'prefill', 'continue_final_message']
 export const settingsShape = {
   /** Colour theme; `system` follows the OS preference. Default: system. */
   theme: z.enum(themeChoices).default('system'),
+  /** Language of the interface (not of prompts or model output); `auto` follows the OS/browser. Default: auto. */
+  language: z.enum(languageChoices).default('auto'),
   /** Monaco editor font size in px. Default: 14. */
   editorFontSize: z.number().int().min(8).max(40).default(14),
   /** Soft-wrap long lines in the editor. Default: false. */
@@ -71,6 +76,7 @@ export type Settings = z.output<typeof SettingsSchema>;
 export const SettingsPatchSchema = z
   .object({
     theme: settingsShape.theme.unwrap().optional(),
+    language: settingsShape.language.unwrap().optional(),
     editorFontSize: settingsShape.editorFontSize.unwrap().optional(),
     editorWordWrap: settingsShape.editorWordWrap.unwrap().optional(),
     reasoningFontSize: settingsShape.reasoningFontSize.unwrap().optional(),

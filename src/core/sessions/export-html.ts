@@ -36,6 +36,13 @@ export function renderMarkdownWithMath(text: string): string {
   });
 }
 
+/** One line (a title) with its formulas typeset inline, the rest escaped text: headings show math, not its source. */
+export function renderInlineMath(text: string): string {
+  return scanMath(text)
+    .map((s) => (s.kind === 'math' ? katex.renderToString(s.tex, { displayMode: false, throwOnError: false, trust: false, output: 'html', strict: 'ignore' }) : escapeHtml(s.kind === 'text' ? s.text : s.source)))
+    .join('');
+}
+
 let katexCss: string | null = null;
 
 /** KaTeX's stylesheet with its fonts inlined (woff2 only, which every current browser reads). */
@@ -65,7 +72,10 @@ code { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace; }
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: .25rem 0; }
 details { border: 1px solid var(--border); border-radius: 6px; padding: .5rem .75rem; margin: .75rem 0; }
 summary { cursor: pointer; color: var(--accent); font-weight: 600; }
+/* A wide test (long input lines) scrolls inside its box on a phone instead of widening the page. */
+.table-scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+td pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 td, th { border: 1px solid var(--border); padding: .35rem .5rem; vertical-align: top; text-align: left; }
 .verdict-AC { color: #1f9d55; font-weight: 700; } .verdict-bad { color: #c9372c; font-weight: 700; }
 @media print { details { border: none; padding: 0; } details > summary { display: none; } main { max-width: none; } a { color: inherit; } }
@@ -78,7 +88,7 @@ td, th { border: 1px solid var(--border); padding: .35rem .5rem; vertical-align:
  */
 export function sessionToHtml(session: Session, options: ExportOptions): string {
   const parts: string[] = [];
-  parts.push(`<h1>${escapeHtml(session.title)}</h1>`);
+  parts.push(`<h1>${renderInlineMath(session.title)}</h1>`);
   const meta = [session.model ? `Model: ${session.model}` : null, `Updated ${session.updatedAt.slice(0, 16).replace('T', ' ')} UTC`].filter(Boolean).join(' · ');
   parts.push(`<p class="meta">${escapeHtml(meta)}</p>`);
   parts.push('<h2>Problem</h2>', renderMarkdownWithMath(session.problem.statement || '_(no statement)_'));
@@ -100,7 +110,7 @@ export function sessionToHtml(session: Session, options: ExportOptions): string 
       const cell = verdict ? `<td class="${verdict === 'AC' ? 'verdict-AC' : 'verdict-bad'}">${escapeHtml(verdict)}</td>` : '<td></td>';
       return `<tr><td>${i + 1}</td><td><pre>${escapeHtml(test.input)}</pre></td><td><pre>${escapeHtml(test.output)}</pre></td>${cell}</tr>`;
     });
-    parts.push(`<table><thead><tr><th>#</th><th>Input</th><th>Expected</th><th>Verdict</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+    parts.push(`<div class="table-scroll"><table><thead><tr><th>#</th><th>Input</th><th>Expected</th><th>Verdict</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`);
   }
   return `<!doctype html>
 <html lang="en">

@@ -64,7 +64,9 @@ describe('HTML handout', () => {
   it('shows rendered math in Chromium from a file: URL with the network off, on a phone-sized screen', async () => {
     const dir = await makeTempDir();
     const file = join(dir, 'handout.html');
-    await writeFile(file, sessionToHtml(withReport, { includeReasoning: true }));
+    // A title with math, and a test whose input is one long line (a wide table cell).
+    const wide = { ...withReport, title: 'Let $f(x) = x^2$ and $$g = f \\circ f$$', problem: { ...withReport.problem, tests: [{ input: `${'1000000000 '.repeat(60)}\n`, output: '385\n' }] } };
+    await writeFile(file, sessionToHtml(wide, { includeReasoning: true }));
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     try {
       const context = await browser.newContext({ offline: true, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
@@ -80,6 +82,9 @@ describe('HTML handout', () => {
       expect(await page.evaluate("document.fonts.check('16px KaTeX_Main') && document.fonts.check('16px KaTeX_Math')")).toBe(true);
       const loaded = await page.evaluate("[...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)");
       expect(loaded).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));
+      // The heading shows its math typeset, not its source.
+      expect(await page.locator('h1 .katex').count()).toBe(2);
+      expect(await page.evaluate("document.querySelector('h1 .katex-html').parentElement.closest('h1').innerText.includes('$')")).toBe(false);
       // Readable on a phone: nothing wider than the screen.
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       // The reasoning is collapsed and opens on a click.

@@ -58,6 +58,28 @@ describe('SettingsStore', () => {
     expect(log.warnings).toEqual([expect.stringContaining('"editorFontSize"')]);
   });
 
+  it('reads a file from before the language setting as auto, and keeps a chosen language', async () => {
+    const dir = await tempDir();
+    // Written by an older version: every field it knew, no `language`.
+    const { language: _language, ...older } = defaultSettings();
+    await writeFile(join(dir, settingsFileName), JSON.stringify({ ...older, theme: 'dark' }));
+    const log = recordingLogger();
+    const store = await SettingsStore.open(dir, log);
+    expect(store.get()).toMatchObject({ theme: 'dark', language: 'auto' });
+    expect(log.warnings).toEqual([]);
+    await store.update({ language: 'zh-CN' });
+    expect((await SettingsStore.open(dir, recordingLogger())).get().language).toBe('zh-CN');
+  });
+
+  it('defaults an unknown language (zh-TW is not offered) to auto and keeps the rest', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, settingsFileName), JSON.stringify({ language: 'zh-TW', editorFontSize: 18 }));
+    const log = recordingLogger();
+    const store = await SettingsStore.open(dir, log);
+    expect(store.get()).toEqual({ ...defaultSettings(), editorFontSize: 18 });
+    expect(log.warnings).toEqual([expect.stringContaining('"language"')]);
+  });
+
   it('serialises concurrent updates and leaves no temporary files', async () => {
     const dir = await tempDir();
     const store = await SettingsStore.open(dir, recordingLogger());

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
 import type { Template } from '../../shared/templates';
-import { answerNowBlockedBy, answerNowRemoteReason } from '../../shared/generation';
+import { answerNowBlockedBy } from '../../shared/generation';
+import { LanguageContext, translatorFor } from './i18n/use-t';
+import { useUiLanguage } from './i18n/use-ui-language';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { WorkbenchClient } from './api/workbench-client';
 import { editorBridge } from './editor/editor-bridge';
@@ -30,8 +32,12 @@ import { PresentationPane } from './views/workbench/PresentationPane';
 import { useAppCommands } from './app/use-app-commands';
 import { useWindowFileDrop } from './app/use-window-file-drop';
 import { useAnswerNotification } from './app/use-answer-notification';
+import { useLayoutMode } from './layout/use-media-query';
+import { WorkbenchPanes } from './layout/WorkbenchPanes';
+import { SidebarSlot } from './layout/SidebarSlot';
+import { LiveAnnouncer } from './app/LiveAnnouncer';
 import { errorMessage } from '../../shared/api/errors';
-import { viewLabels, viewNames } from '../../shared/desktop-commands';
+import { viewNames } from '../../shared/desktop-commands';
 
 
 // Monaco is most of the bundle; loading it on its own lets the layout paint first.
@@ -44,6 +50,12 @@ export function App({ client }: { client: WorkbenchClient }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [layout, updateLayout] = useLayout();
   const { view } = layout;
+  const mode = useLayoutMode();
+  // The sidebar as a drawer (narrow windows) starts closed every time: it would cover the panes.
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  const sidebarShown = mode === 'wide' ? layout.sidebarOpen : drawerOpen;
+  const toggleSidebar = () => (mode === 'wide' ? updateLayout((l) => ({ sidebarOpen: !l.sidebarOpen })) : setDrawerOpen((open) => !open));
   const setView = useCallback((next: View) => updateLayout({ view: next }), [updateLayout]);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [store] = useState(() => new WorkspaceStore(client, { open: (code) => editorBridge.open(code, 'python'), propose: (code) => editorBridge.propose(code, 'python'), getCode: () => editorBridge.getCode(), onChange: (l) => editorBridge.onChange(l) }, starterCode));
@@ -53,7 +65,10 @@ export function App({ client }: { client: WorkbenchClient }) {
     load();
     return client.on('templatesChanged', load);
   }, [client]);
-  const answerNowBlocked = answerNowBlockedBy(settings?.remote ?? null) ? answerNowRemoteReason : null;
+  // The shell provides the language below and speaks it itself, so it takes its translator directly.
+  const language = useUiLanguage(settings?.language);
+  const t = translatorFor(language);
+  const answerNowBlocked = answerNowBlockedBy(settings?.remote ?? null) ? t('app.answerNowRemote') : null;
   const theme = useResolvedTheme(settings?.theme);
   const models = useModelState(client);
 
@@ -122,23 +137,25 @@ export function App({ client }: { client: WorkbenchClient }) {
 
   const status = models.status;
   const busyElsewhere = useSyncExternalStore(store.subscribe, () => store.getState().busyElsewhere);
+  const generating = useSyncExternalStore(store.subscribe, () => store.getState().live?.view.running === true);
   const blockedReason =
     status?.state === 'ready' || status?.state === 'loading'
       ? busyElsewhere
-        ? 'An answer is being written in another session (one at a time): wait for it, or open that session and stop it.'
+        ? t('app.busyElsewhere')
         : null
-      : 'Load a model first (Models tab)';
+      : t('app.loadModelFirst');
   const openCode = useCallback((code: string) => editorBridge.open(code, 'python'), []);
   const empty = <EmptyThread client={client} models={models} onShowModels={() => setView('models')} />;
   const loadBar = offersLoad(models) ? (
     <div className="load-bar" data-testid="load-model-bar">
-      <span>No model is loaded: load one to go on with this conversation.</span>
+      <span>{t('app.loadBar')}</span>
       <LoadModelButton client={client} models={models} onShowModels={() => setView('models')} />
     </div>
   ) : null;
 
   return (
     <WorkspaceProvider value={store}>
+      <LanguageContext.Provider value={language}>
       <PrivacyContext.Provider value={layout.privacy}>
         <div className="app" data-view={view} data-presentation={layout.presentation || undefined} data-dragging={dragging || undefined}>
           <header className="top-bar">
@@ -146,21 +163,21 @@ export function App({ client }: { client: WorkbenchClient }) {
               <span className="brand-mark" aria-hidden="true">
                 V
               </span>
-              <span className="brand-name">VibeThinker Workbench</span>
+              <span className="brand-name">{t('app.brand')}</span>
             </div>
-            <nav className="tabs" aria-label="Views">
+            <nav className="tabs" aria-label={t('app.views')}>
               {viewNames.map((v) => (
                 <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
-                  {viewLabels[v]}
+                  {t(`view.${v}`)}
                 </button>
               ))}
             </nav>
             <span className="top-actions">
-              <button type="button" aria-pressed={layout.sidebarOpen} onClick={() => updateLayout((l) => ({ sidebarOpen: !l.sidebarOpen }))}>
-                Sessions
+              <button type="button" aria-pressed={sidebarShown} onClick={toggleSidebar}>
+                {t('app.sessions')}
               </button>
-              <button type="button" onClick={() => updateLayout({ presentation: true, view: 'workbench' })} title="Presentation mode for screenshares (Alt+P)">
-                Present
+              <button type="button" onClick={() => updateLayout({ presentation: true, view: 'workbench' })} title={t('app.presentTitle')}>
+                {t('app.present')}
               </button>
             </span>
           </header>
@@ -175,34 +192,49 @@ export function App({ client }: { client: WorkbenchClient }) {
             {/* The workbench stays mounted behind other views so the editor keeps its text and undo history. */}
             {layout.presentation && <PresentationPane layout={layout} onLayout={updateLayout} fontSize={settings?.reasoningFontSize ?? 15} empty={empty} onOpenCode={openCode} />}
             <div className="workbench-row" hidden={view !== 'workbench' || layout.presentation}>
-              {layout.sidebarOpen && (
+              <SidebarSlot mode={mode} open={sidebarShown} onClose={closeDrawer} closeLabel={t('app.closeSessions')}>
                 <SessionsSidebar
                   client={client}
                   currentId={sessionId}
-                  onOpen={(id) => void store.open(id).catch((err: unknown) => store.setNotice({ message: errorMessage(err) }))}
-                  onNew={() => void store.startNew()}
+                  onOpen={(id) => {
+                    closeDrawer();
+                    void store.open(id).catch((err: unknown) => store.setNotice({ message: errorMessage(err) }));
+                  }}
+                  onNew={() => {
+                    closeDrawer();
+                    void store.startNew();
+                  }}
                   onDeleteCurrent={() => void store.startNew()}
                   onNotice={(message) => store.setNotice({ message })}
                 />
-              )}
-              <div className="workbench">
-                <ProblemPane blockedReason={blockedReason} answerNowBlocked={answerNowBlocked} templates={templates} contextSize={status?.state === 'ready' && !status.remote ? status.contextSize : null} tests={<TestsPanel client={client} canAskModel={status?.state === 'ready'} />} />
-                {!layout.presentation && (
-                  <ThreadPane
-                    fontSize={settings?.reasoningFontSize ?? 15}
-                    reasoningOpen={layout.reasoningOpen}
-                    onReasoningToggle={(open) => updateLayout({ reasoningOpen: open })}
-                    blockedReason={blockedReason}
-                    empty={empty}
-                    loadBar={loadBar}
-                    onOpenCode={openCode}
-                    answerNowBlocked={answerNowBlocked}
-                  />
-                )}
-                <Suspense fallback={<EditorPlaceholder />}>
-                  <EditorPane theme={theme} fontSize={settings?.editorFontSize ?? 14} wordWrap={settings?.editorWordWrap ?? false} />
-                </Suspense>
-              </div>
+              </SidebarSlot>
+              <WorkbenchPanes
+                mode={mode}
+                sizes={layout.paneSizes}
+                onSizes={(paneSizes) => updateLayout({ paneSizes })}
+                generating={generating}
+                labels={{ resizeProblem: t('panes.resizeProblem'), resizeEditor: t('panes.resizeEditor'), panes: t('panes.label'), problem: t('common.problem'), thread: t('thread.title'), editor: t('panes.code') }}
+                problem={<ProblemPane blockedReason={blockedReason} answerNowBlocked={answerNowBlocked} templates={templates} contextSize={status?.state === 'ready' && !status.remote ? status.contextSize : null} tests={<TestsPanel client={client} canAskModel={status?.state === 'ready'} />} />}
+                thread={
+                  layout.presentation ? null : (
+                    <ThreadPane
+                      fontSize={settings?.reasoningFontSize ?? 15}
+                      reasoningOpen={layout.reasoningOpen}
+                      onReasoningToggle={(open) => updateLayout({ reasoningOpen: open })}
+                      blockedReason={blockedReason}
+                      empty={empty}
+                      loadBar={loadBar}
+                      onOpenCode={openCode}
+                      answerNowBlocked={answerNowBlocked}
+                    />
+                  )
+                }
+                editor={
+                  <Suspense fallback={<EditorPlaceholder />}>
+                    <EditorPane theme={theme} fontSize={settings?.editorFontSize ?? 14} wordWrap={settings?.editorWordWrap ?? false} />
+                  </Suspense>
+                }
+              />
             </div>
             {view === 'models' && <ModelsView client={client} models={models} />}
             {view === 'templates' && <TemplatesView client={client} />}
@@ -210,8 +242,10 @@ export function App({ client }: { client: WorkbenchClient }) {
             {view === 'settings' && settings && <SettingsView settings={settings} info={info} onChange={updateSettings} />}
           </main>
           <StatusBar info={info} connection={connection} model={status} />
+          <LiveAnnouncer store={store} />
         </div>
       </PrivacyContext.Provider>
+      </LanguageContext.Provider>
     </WorkspaceProvider>
   );
 }

@@ -4,7 +4,10 @@ import { App } from './App';
 import { connectWorkbench } from './api/connect';
 import { warmUpRenderer } from './markdown/warm-up';
 import 'katex/dist/katex.min.css';
+import './styles/tokens.css';
+import './styles/controls.css';
 import './styles/app.css';
+import './styles/layout.css';
 import './styles/markdown.css';
 import './styles/thread.css';
 

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import type { DesktopCommand } from '../../../shared/desktop-commands';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { openDroppedFiles } from '../commands/file-drop';
+import { useT } from '../i18n/use-t';
 
 /** Files dropped anywhere on the window (not only on a pane); true while files are dragged over it. */
 export function useWindowFileDrop(client: WorkbenchClient, run: (command: DesktopCommand) => void): boolean {
   const [dragging, setDragging] = useState(false);
+  const { language } = useT();
   useEffect(() => {
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') === true;
     const over = (e: DragEvent) => {
@@ -21,7 +23,7 @@ export function useWindowFileDrop(client: WorkbenchClient, run: (command: Deskto
       e.preventDefault();
       e.stopPropagation();
       setDragging(false);
-      void openDroppedFiles([...(e.dataTransfer?.files ?? [])], { client, pathForFile: window.workbench?.pathForFile, run });
+      void openDroppedFiles([...(e.dataTransfer?.files ?? [])], { client, pathForFile: window.workbench?.pathForFile, run, language });
     };
     window.addEventListener('dragover', over, true);
     window.addEventListener('dragleave', leave, true);
@@ -31,6 +33,6 @@ export function useWindowFileDrop(client: WorkbenchClient, run: (command: Deskto
       window.removeEventListener('dragleave', leave, true);
       window.removeEventListener('drop', drop, true);
     };
-  }, [client, run]);
+  }, [client, run, language]);
   return dragging;
 }

@@ -1,6 +1,8 @@
 import type { WorkbenchClient } from '../api/workbench-client';
 import type { DesktopCommand } from '../../../shared/desktop-commands';
 import { errorMessage } from '../../../shared/api/errors';
+import type { UiLanguage } from '../i18n/languages';
+import { translatorFor } from '../i18n/use-t';
 
 const maxCodeBytes = 1024 * 1024;
 const maxProblemBytes = 16 * 1024 * 1024;
@@ -11,6 +13,8 @@ export interface DropContext {
   pathForFile?: (file: File) => string;
   /** What opening a file does, as the desktop menu's commands (use-app-commands.ts). */
   run: (command: DesktopCommand) => void;
+  /** The interface language its notices are written in; English when absent. */
+  language?: UiLanguage;
 }
 
 /**
@@ -20,28 +24,29 @@ export interface DropContext {
  * a gigabyte model to a server on the same machine would be absurd).
  */
 export async function openDroppedFiles(files: readonly File[], context: DropContext): Promise<void> {
+  const t = translatorFor(context.language ?? 'en');
   for (const file of files) {
     const name = file.name;
     const kind = name.slice(name.lastIndexOf('.')).toLowerCase();
     try {
       if (kind === '.py') {
-        if (file.size > maxCodeBytes) throw new Error('it is larger than 1 MiB');
+        if (file.size > maxCodeBytes) throw new Error(t('drop.codeTooLarge'));
         context.run({ command: 'openCode', code: await file.text(), fileName: name });
       } else if (kind === '.json') {
-        if (file.size > maxProblemBytes) throw new Error('it is larger than 16 MiB');
+        if (file.size > maxProblemBytes) throw new Error(t('drop.problemTooLarge'));
         const problem = await context.client.importProblem({ text: await file.text(), fileName: name });
         context.run({ command: 'openProblem', problemId: problem.id });
       } else if (kind === '.gguf') {
         const path = context.pathForFile?.(file) ?? '';
-        if (!path) throw new Error('models can be dropped on the desktop app; in the browser, put the file in the models folder (see Settings)');
+        if (!path) throw new Error(t('drop.modelInBrowser'));
         await context.client.openModelFile({ path });
         context.run({ command: 'showView', view: 'models' });
       } else {
-        throw new Error('the workbench opens .py code, problem .json files and .gguf models');
+        throw new Error(t('drop.unknownKind'));
       }
     } catch (err) {
       const reason = errorMessage(err);
-      context.run({ command: 'notice', message: `Could not open ${name}: ${reason.replace(/\.$/, '')}.` });
+      context.run({ command: 'notice', message: t('drop.couldNotOpen', { name, reason: reason.replace(/[.。]$/, '') }) });
     }
   }
 }

@@ -4,6 +4,8 @@ import { MarkdownStream } from '../markdown/MarkdownStream';
 import type { RenderHooks } from '../markdown/render-block';
 import type { AnswerView } from '../workspace/live-answer';
 import { FinalAnswer } from './FinalAnswer';
+import { useT } from '../i18n/use-t';
+import type { MessageKey } from '../i18n/translate';
 
 interface AnswerBodyProps {
   view: AnswerView;
@@ -18,30 +20,16 @@ interface AnswerBodyProps {
   onRetry?: () => void;
 }
 
-const stopWords: Record<GenerationStats['stopReason'], string> = {
-  end: 'finished',
-  maxTokens: 'max tokens reached',
-  stopped: 'stopped by you',
-  contextFull: 'context full',
-  repetition: 'stopped: the model was repeating itself',
-  error: 'error',
-};
+type StopReason = GenerationStats['stopReason'];
+
+/** How the stats line names each way a generation ends. */
+const stopWords = { end: 'stop.end', maxTokens: 'stop.maxTokens', stopped: 'stop.stopped', contextFull: 'stop.contextFull', repetition: 'stop.repetition', error: 'stop.error' } as const satisfies Record<StopReason, MessageKey>;
 
 /** Said when a generation ended inside `<think>`: its text stays reasoning and there is no answer. */
-const cutWords: Record<GenerationStats['stopReason'], string> = {
-  end: 'The model ended its turn inside the reasoning',
-  maxTokens: 'Max tokens reached during the reasoning',
-  stopped: 'Stopped during the reasoning',
-  contextFull: 'The context filled up during the reasoning',
-  repetition: 'Stopped during the reasoning (the model was repeating itself)',
-  error: 'The generation failed during the reasoning',
-};
+const cutWords = { end: 'cut.end', maxTokens: 'cut.maxTokens', stopped: 'cut.stopped', contextFull: 'cut.contextFull', repetition: 'cut.repetition', error: 'cut.error' } as const satisfies Record<StopReason, MessageKey>;
 
 /** Advice for an answer that ended because there was no room left. */
-const roomAdvice: Partial<Record<GenerationStats['stopReason'], string>> = {
-  contextFull: 'The loaded context is full. Load the model with a larger context (Models ▸ Settings), or lower Max tokens.',
-  maxTokens: 'Max tokens was reached. Raise Max tokens to let the model finish.',
-};
+const roomAdvice: Partial<Record<StopReason, 'advice.contextFull' | 'advice.maxTokens'>> = { contextFull: 'advice.contextFull', maxTokens: 'advice.maxTokens' };
 
 /** The reasoning never closed; results saved before `reasoningState` existed say so by text alone. */
 const reasoningCut = (r: GenerationResult) => r.reasoningState === 'open' || (r.reasoningState === undefined && r.answer === '' && r.reasoning !== '');
@@ -51,6 +39,7 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
   // Folded reasoning of a saved turn is rendered when first unfolded: a long session opens without
   // rendering every earlier turn's 40k-token reasoning nobody asked to see.
   const [everOpen, setEverOpen] = useState(false);
+  const t = useT();
   const answerText = g.result?.answer ?? null;
   const thinking = g.running && g.answer.length === 0;
   const cut = g.result ? reasoningCut(g.result) : false;
@@ -59,15 +48,15 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
     <>
       {g.repetition && (
         <div className="notice warn" role="alert">
-          The model is repeating itself{g.repetition.stopped ? ' and was stopped.' : '.'}
+          {t(g.repetition.stopped ? 'answer.repeatingStopped' : 'answer.repeating')}
           {!g.repetition.stopped && g.running && thinking && onAnswerNow && (
             <button type="button" onClick={onAnswerNow}>
-              Answer now
+              {t('common.answerNow')}
             </button>
           )}
           {!g.repetition.stopped && g.running && (
             <button type="button" onClick={onStop}>
-              Stop it
+              {t('answer.stopIt')}
             </button>
           )}
         </div>
@@ -84,7 +73,7 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
         hidden={g.reasoning.length === 0 && !thinking && (g.result?.reasoning ?? '') === ''}
       >
         <summary>
-          Reasoning{thinking ? ' (thinking…)' : cut ? ' (cut off)' : ''} · {g.completionTokens.toLocaleString()} tokens
+          {t(thinking ? 'answer.reasoningSummaryThinking' : cut ? 'answer.reasoningSummaryCut' : 'answer.reasoningSummary', { tokens: g.completionTokens.toLocaleString() })}
         </summary>
         {(reasoningOpen || everOpen || g.running) && (
           <MarkdownStream stream={g.reasoning} version={g.version} finalText={g.result ? g.result.reasoning : null} hooks={hooks} className="markdown" testId="reasoning-text" />
@@ -92,15 +81,15 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
       </details>
       {cut && g.result && (
         <p className="notice warn" role="status" data-testid="reasoning-cut">
-          {cutWords[g.result.stats.stopReason]}: there is no answer yet. The reasoning so far is kept above.
+          {t('answer.cutNotice', { reason: t(cutWords[g.result.stats.stopReason]) })}
         </p>
       )}
       <div className="answer-block" data-testid="answer" hidden={g.answer.length === 0 && !answerText}>
         <div className="answer-header">
-          <h3>Answer</h3>
+          <h3>{t('common.answer')}</h3>
           {answerText && (
             <button type="button" className="link-button" onClick={() => onCopyAnswer(answerText)}>
-              Copy as Markdown
+              {t('answer.copyMarkdown')}
             </button>
           )}
         </div>
@@ -113,25 +102,30 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
           {/* Saved turns do not record whether an error can be retried: they offer it, and asking again says. */}
           {(g.result?.retryable ?? true) && !g.running && onRetry && (
             <button type="button" className="retry" onClick={onRetry}>
-              Retry
+              {t('common.retry')}
             </button>
           )}
         </div>
       )}
       {advice && (
         <p className="notice warn" role="status" data-testid="room-advice">
-          {advice}
+          {t(advice)}
         </p>
       )}
       {g.result && (
         <p className="stats" data-testid="generation-stats">
-          {g.result.stats.promptTokens} prompt + {g.result.stats.completionTokens} completion tokens · {g.result.stats.tokensPerSecond.toFixed(1)} tok/s · first token{' '}
-          {g.result.stats.timeToFirstTokenMs === null ? '–' : `${Math.round(g.result.stats.timeToFirstTokenMs)} ms`} · {stopWords[g.result.stats.stopReason]}
-          {g.result.droppedTurns > 0 && ` · ${g.result.droppedTurns} earlier turn(s) left out to fit the context`}
+          {t('answer.stats', {
+            prompt: g.result.stats.promptTokens,
+            completion: g.result.stats.completionTokens,
+            speed: g.result.stats.tokensPerSecond.toFixed(1),
+            firstToken: g.result.stats.timeToFirstTokenMs === null ? '–' : t('common.ms', { ms: Math.round(g.result.stats.timeToFirstTokenMs) }),
+            stop: t(stopWords[g.result.stats.stopReason]),
+          })}
+          {g.result.droppedTurns > 0 && ` · ${t('answer.droppedTurns', { count: g.result.droppedTurns })}`}
           {g.result.reasoningCut && (
             <span data-testid="reasoning-cut-note">
-              {' '}
-              · reasoning closed at {g.result.reasoningCut.atTokens.toLocaleString()} tokens {g.result.reasoningCut.by === 'budget' ? 'by the reasoning budget' : 'by Answer now'}
+              {' · '}
+              {t(g.result.reasoningCut.by === 'budget' ? 'answer.reasoningClosedByBudget' : 'answer.reasoningClosedByAnswerNow', { tokens: g.result.reasoningCut.atTokens.toLocaleString() })}
             </span>
           )}
         </p>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatSeconds } from '../format';
+import { useT } from '../i18n/use-t';
 import type { AnswerView } from '../workspace/live-answer';
 
 /**
@@ -13,10 +14,11 @@ export function AnswerProgress({ view }: { view: AnswerView }) {
     const timer = setInterval(() => setNow(performance.now()), 500);
     return () => clearInterval(timer);
   }, [view.running]);
+  const t = useT();
   const end = view.result ? view.startedAt + view.result.stats.durationMs : now;
   return (
     <span className="hint" data-testid="generation-progress">
-      {view.completionTokens.toLocaleString()} tokens · {formatSeconds((end - view.startedAt) / 1000)}
+      {t('answer.progress', { tokens: view.completionTokens.toLocaleString(), time: formatSeconds((end - view.startedAt) / 1000, t.language) })}
     </span>
   );
 }

@@ -3,6 +3,7 @@ import type { DamagedFile, DamagedFileKind } from '../../../shared/damaged-files
 import type { WorkbenchClient } from '../api/workbench-client';
 import { usePrivatePath } from '../state/privacy';
 import { errorMessage } from '../../../shared/api/errors';
+import { useT } from '../i18n/use-t';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -41,14 +42,14 @@ export function DamagedCheckFailed({ error }: { error: string | null }) {
 /** A damaged entry that cannot be opened: what is wrong and where its bytes are. Not a button. */
 export function DamagedFileRow({ entry }: { entry: DamagedFile }) {
   const shownPath = usePrivatePath();
+  const t = useT();
   return (
-    <li className="session damaged" data-testid={`damaged-${entry.kind}`} aria-label={`Damaged ${entry.kind} ${entry.id}`}>
-      <span className="session-title">Damaged {entry.kind}: {entry.id}</span>
+    <li className="session damaged" data-testid={`damaged-${entry.kind}`} aria-label={t(`damaged.label.${entry.kind}`, { id: entry.id })}>
+      <span className="session-title">{t(`damaged.title.${entry.kind}`, { id: entry.id })}</span>
       <span className="damaged-reason">{entry.reason}</span>
       {entry.keptAs && (
         <span className="damaged-path">
-          {entry.foundAt ? 'Kept aside at ' : 'Left in place at '}
-          <code>{shownPath(entry.keptAs)}</code>
+          {t.rich(entry.foundAt ? 'damaged.keptAside' : 'damaged.leftInPlace', { path: <code>{shownPath(entry.keptAs)}</code> })}
         </span>
       )}
     </li>
@@ -58,10 +59,11 @@ export function DamagedFileRow({ entry }: { entry: DamagedFile }) {
 /** Under an entry that opens: it was damaged and its backup was put back. */
 export function RestoredNote({ entry }: { entry: DamagedFile }) {
   const shownPath = usePrivatePath();
+  const t = useT();
   if (!entry.restoredFromBackup) return null;
   return (
     <span className="restored-note" role="note" data-testid="restored-note">
-      Restored from its backup of {when(entry.restoredFromBackup.savedAt)}: the file was damaged. {entry.reason} The damaged copy is kept at <code>{shownPath(entry.keptAs)}</code>
+      {t.rich('damaged.restored', { when: when(entry.restoredFromBackup.savedAt), reason: entry.reason, path: <code>{shownPath(entry.keptAs)}</code> })}
     </span>
   );
 }
@@ -69,9 +71,10 @@ export function RestoredNote({ entry }: { entry: DamagedFile }) {
 /** Damaged problems and restored ones (named as the problem list names them), for wherever problems are listed. */
 export function DamagedProblems({ client, problems }: { client: WorkbenchClient; problems: readonly { id: string; name: string }[] }) {
   const { damaged, error } = useDamagedFiles(client, 'problem');
+  const t = useT();
   if (damaged.length === 0 && !error) return null;
   return (
-    <ul className="damaged-list" aria-label="Damaged problems">
+    <ul className="damaged-list" aria-label={t('damaged.problems')}>
       <DamagedCheckFailed error={error} />
       {damaged.map((entry) =>
         entry.restoredFromBackup ? (

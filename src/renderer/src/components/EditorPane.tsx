@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { languageLabels, languages, type Language } from '../../../shared/judging';
 import { editorBridge } from '../editor/editor-bridge';
-import { fileName, monacoLanguage, tabLabels, useSideModels, type EditorTab } from '../editor/side-programs';
+import { editorTabs, fileName, monacoLanguage, useSideModels, type EditorTab } from '../editor/side-programs';
+import { useT } from '../i18n/use-t';
 import { starterCode } from '../editor/starter-code';
 import { monaco } from '../monaco/setup-monaco';
 import type { ResolvedTheme } from '../theme/use-resolved-theme';
@@ -22,6 +23,7 @@ interface EditorPaneProps {
  */
 export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
   const store = useWorkspaceStore();
+  const t = useT();
   const session = useWorkspace('session');
   const pending = useWorkspace('pending');
   const host = useRef<HTMLDivElement>(null);
@@ -44,7 +46,7 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
       tabSize: 4,
       insertSpaces: true,
       fontFamily: "'JetBrains Mono', 'Fira Code', 'Cascadia Code', Menlo, Consolas, monospace",
-      ariaLabel: 'Solution editor',
+      // Its label ("Solution editor") is set by the tab effect below, in the interface language.
     });
     let cleanVersion = model.getAlternativeVersionId();
     let applying = false;
@@ -80,8 +82,8 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
   useEffect(() => {
     const model = tab === 'solution' ? solution.current : (sides.current?.[tab] ?? null);
     if (model && editor.current && editor.current.getModel() !== model) editor.current.setModel(model);
-    editor.current?.updateOptions({ ariaLabel: `${tabLabels[tab]} editor` });
-  }, [tab, sides]);
+    editor.current?.updateOptions({ ariaLabel: t('editor.tabEditor', { tab: t(`editor.tab.${tab}`) }) });
+  }, [tab, sides, t]);
 
   useCompileMarkers(solution, session?.lastReport ?? null);
 
@@ -89,7 +91,7 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
   useEffect(() => editorBridge.onOffer(setOffer), []);
 
   useEffect(() => {
-    monaco.editor.setTheme(theme === 'dark' ? 'workbench-dark' : 'workbench-light');
+    monaco.editor.setTheme(theme === 'dark' ? 'workbench-dark' : theme === 'high-contrast' ? 'hc-black' : 'workbench-light');
   }, [theme]);
 
   useEffect(() => {
@@ -103,19 +105,19 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
   };
 
   return (
-    <section className="pane editor-pane" aria-label="Solution">
+    <section className="pane editor-pane" aria-label={t('editor.tab.solution')}>
       <header className="pane-header editor-header">
-        <div className="editor-tabs" role="tablist" aria-label="Programs">
-          {(Object.keys(tabLabels) as EditorTab[]).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} className={`editor-tab${tab === t ? ' active' : ''}`} onClick={() => setTab(t)}>
-              {tabLabels[t]}
+        <div className="editor-tabs" role="tablist" aria-label={t('editor.programs')}>
+          {editorTabs.map((name) => (
+            <button key={name} type="button" role="tab" aria-selected={tab === name} className={`editor-tab${tab === name ? ' active' : ''}`} onClick={() => setTab(name)}>
+              {t(`editor.tab.${name}`)}
             </button>
           ))}
         </div>
         <span className="file-name" data-testid="editor-file-name">
           {fileName(tab, tabLanguage)}
         </span>
-        <select className="editor-language" aria-label={`${tabLabels[tab]} language`} value={tabLanguage} onChange={(e) => setLanguage(e.target.value as Language)}>
+        <select className="editor-language" aria-label={t('editor.tabLanguage', { tab: t(`editor.tab.${tab}`) })} value={tabLanguage} onChange={(e) => setLanguage(e.target.value as Language)}>
           {languages.map((l) => (
             <option key={l} value={l}>
               {languageLabels[l]}
@@ -125,19 +127,17 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
       </header>
       {tab !== 'solution' && (
         <p className="hint editor-tab-hint">
-          {tab === 'brute'
-            ? 'A slow solution you trust, for stress testing (Tests ▸ Stress test). The "Brute force" template drafts one here.'
-            : 'Prints one random test for the seed in its first argument (and a size hint in its second). The "Test generator" template drafts one here.'}
+          {t(tab === 'brute' ? 'editor.bruteHint' : 'editor.generatorHint')}
         </p>
       )}
       {offer && (
         <div className="editor-offer" role="alert" data-testid="editor-offer">
-          The answer has new code, and you have edits here.
+          {t('editor.offer')}
           <button type="button" className="primary" onClick={() => editorBridge.acceptOffer()}>
-            Replace (undoable)
+            {t('editor.replace')}
           </button>
           <button type="button" onClick={() => editorBridge.dismissOffer()}>
-            Keep mine
+            {t('editor.keepMine')}
           </button>
         </div>
       )}

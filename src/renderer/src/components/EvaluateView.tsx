@@ -4,11 +4,17 @@ import type { Template } from '../../../shared/templates';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { downloadText } from '../download';
 import { errorMessage } from '../../../shared/api/errors';
+import { useT } from '../i18n/use-t';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** The shape of a problem set's lines: JSON, the same in every language. */
+const mathLineShape = '{"id", "problem", "answer"}';
+const codeLineShape = '{"id", "problem", "tests"}';
+
 /** Batch evaluation in the app: the same runner and report as `vibe eval`. */
 export function EvaluateView({ client, templates }: { client: WorkbenchClient; templates: Template[] }) {
+  const t = useT();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [templateId, setTemplateId] = useState('');
   const [samples, setSamples] = useState(4);
@@ -33,21 +39,19 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
   };
 
   return (
-    <section className="evaluate-view" aria-label="Evaluate">
+    <section className="evaluate-view" aria-label={t('view.evaluate')}>
       <div className="settings-card">
-        <h2>Evaluate</h2>
-        <p className="hint">
-          A JSONL problem set: math lines {'{"id", "problem", "answer"}'}, code lines {'{"id", "problem", "tests"}'}. Each problem is sampled k times and graded like the model's authors did.
-        </p>
+        <h2>{t('view.evaluate')}</h2>
+        <p className="hint">{t('evaluate.hint', { mathLine: mathLineShape, codeLine: codeLineShape })}</p>
         <div className="eval-form">
           <label className="field">
-            <span className="field-label">Problem set</span>
-            <input type="file" accept=".jsonl,.json,.txt" aria-label="Problem set file" onChange={(e) => void e.target.files?.[0]?.text().then((text) => setFile({ name: e.target.files?.[0]?.name ?? 'set.jsonl', text }))} />
+            <span className="field-label">{t('evaluate.problemSet')}</span>
+            <input type="file" accept=".jsonl,.json,.txt" aria-label={t('evaluate.problemSetFile')} onChange={(e) => void e.target.files?.[0]?.text().then((text) => setFile({ name: e.target.files?.[0]?.name ?? 'set.jsonl', text }))} />
           </label>
           <label className="field">
-            <span className="field-label">Template</span>
-            <select aria-label="Evaluation template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-              <option value="">Automatic (math or cp-python)</option>
+            <span className="field-label">{t('common.template')}</span>
+            <select aria-label={t('evaluate.templateLabel')} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+              <option value="">{t('evaluate.automatic')}</option>
               {templates.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
@@ -56,15 +60,15 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Samples per problem</span>
-            <input type="number" aria-label="Samples per problem" min={1} max={1024} value={samples} onChange={(e) => setSamples(Math.max(1, Number(e.target.value) || 1))} />
+            <span className="field-label">{t('evaluate.samples')}</span>
+            <input type="number" aria-label={t('evaluate.samples')} min={1} max={1024} value={samples} onChange={(e) => setSamples(Math.max(1, Number(e.target.value) || 1))} />
           </label>
           <label className="field">
-            <span className="field-label">At once</span>
-            <input type="number" aria-label="Concurrent samples" min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} />
+            <span className="field-label">{t('evaluate.atOnce')}</span>
+            <input type="number" aria-label={t('evaluate.concurrent')} min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} />
           </label>
           <button type="button" className="primary" disabled={!file || run?.state === 'running'} onClick={start}>
-            Run evaluation
+            {t('evaluate.run')}
           </button>
         </div>
         {error && (
@@ -74,11 +78,11 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
         )}
         {runs.length > 0 && (
           <label className="field">
-            <span className="field-label">Run</span>
-            <select aria-label="Evaluation run" value={run?.id ?? ''} onChange={(e) => setSelected(e.target.value)}>
+            <span className="field-label">{t('evaluate.runField')}</span>
+            <select aria-label={t('evaluate.runLabel')} value={run?.id ?? ''} onChange={(e) => setSelected(e.target.value)}>
               {runs.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.id} · {r.name} · {r.state}
+                  {r.id} · {r.name} · {t(`evaluate.state.${r.state}`)}
                 </option>
               ))}
             </select>
@@ -91,20 +95,27 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
 }
 
 function RunDetails({ client, run }: { client: WorkbenchClient; run: EvalRun }) {
+  const t = useT();
   const p = run.progress;
   const s = run.summary;
   return (
     <div className="eval-run" data-testid="eval-run" data-state={run.state}>
       {p && (
         <div className="eval-progress">
-          <progress max={p.samples} value={p.samplesDone} aria-label="Samples done" />
+          <progress max={p.samples} value={p.samplesDone} aria-label={t('evaluate.samplesDone')} />
           <span data-testid="eval-progress-text">
-            problems {p.problemsDone}/{p.problems} · samples {p.samplesDone}/{p.samples} · {p.tokensPerSecond.toFixed(1)} tok/s · ETA{' '}
-            {p.etaSeconds === null ? '–' : `${Math.floor(p.etaSeconds / 60)}m${String(Math.round(p.etaSeconds % 60)).padStart(2, '0')}s`}
+            {t('evaluate.progress', {
+              problemsDone: p.problemsDone,
+              problems: p.problems,
+              samplesDone: p.samplesDone,
+              samples: p.samples,
+              speed: p.tokensPerSecond.toFixed(1),
+              eta: p.etaSeconds === null ? '–' : t('evaluate.eta', { minutes: Math.floor(p.etaSeconds / 60), seconds: String(Math.round(p.etaSeconds % 60)).padStart(2, '0') }),
+            })}
           </span>
           {run.state === 'running' && (
             <button type="button" onClick={() => void client.stopEval({ id: run.id })}>
-              Stop
+              {t('common.stop')}
             </button>
           )}
         </div>
@@ -117,37 +128,25 @@ function RunDetails({ client, run }: { client: WorkbenchClient; run: EvalRun }) 
       {s && (
         <>
           <div className="eval-cards" data-testid="eval-summary">
-            <span>
-              pass@1 <strong>{pct(s.passAt1)}</strong>
-            </span>
-            <span>
-              pass@{s.samplesPerProblem} <strong>{pct(s.passAtK)}</strong>
-            </span>
-            <span>
-              majority <strong>{pct(s.majority)}</strong>
-            </span>
-            <span>
-              truncated <strong>{pct(s.truncationRate)}</strong>
-            </span>
-            <span>
-              mean answer <strong>{Math.round(s.meanAnswerTokens)} tokens</strong>
-            </span>
-            <span>
-              throughput <strong>{s.tokensPerSecond.toFixed(1)} tok/s</strong>
-            </span>
+            <span>{t.rich('evaluate.passAt1', { value: <strong>{pct(s.passAt1)}</strong> })}</span>
+            <span>{t.rich('evaluate.passAtK', { k: s.samplesPerProblem, value: <strong>{pct(s.passAtK)}</strong> })}</span>
+            <span>{t.rich('evaluate.majority', { value: <strong>{pct(s.majority)}</strong> })}</span>
+            <span>{t.rich('evaluate.truncated', { value: <strong>{pct(s.truncationRate)}</strong> })}</span>
+            <span>{t.rich('evaluate.meanAnswer', { value: <strong>{t('common.tokens', { count: Math.round(s.meanAnswerTokens) })}</strong> })}</span>
+            <span>{t.rich('evaluate.throughput', { value: <strong>{t('common.tokPerSec', { speed: s.tokensPerSecond.toFixed(1) })}</strong> })}</span>
           </div>
           <button type="button" onClick={() => void client.getEvalReport({ id: run.id }).then((r) => downloadText(r.fileName, 'text/html', r.html))}>
-            Download report (HTML)
+            {t('evaluate.download')}
           </button>
           <table className="eval-table">
             <thead>
               <tr>
-                <th>Problem</th>
-                <th>Correct</th>
-                <th>pass@1</th>
-                <th>Majority</th>
-                <th>Truncated</th>
-                <th>Mean tokens</th>
+                <th>{t('common.problem')}</th>
+                <th>{t('evaluate.col.correct')}</th>
+                <th>{t('evaluate.col.passAt1')}</th>
+                <th>{t('evaluate.col.majority')}</th>
+                <th>{t('evaluate.col.truncated')}</th>
+                <th>{t('evaluate.col.meanTokens')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FixProgress } from '../../../shared/fix-loop';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
+import { useT, type Translator } from '../i18n/use-t';
 
 interface FixLoopControlsProps {
   /** A test fails and a model can answer: the loop can start. */
@@ -10,12 +11,13 @@ interface FixLoopControlsProps {
 }
 
 /** Where the loop is, in words: "Round 2 of 3: the model is answering (1/2 passed)". */
-function describe(p: FixProgress): string {
-  const counts = p.total !== undefined ? ` (${p.passed ?? 0}/${p.total} passed)` : '';
-  if (p.phase === 'judging') return p.round === 0 ? 'Judging the code as it is…' : `Round ${p.round} of ${p.rounds}: judging its code…`;
-  if (p.phase === 'answering') return `Round ${p.round} of ${p.rounds}: the model is fixing the first failure${counts}…`;
-  if (p.end === 'accepted') return p.round === 0 ? 'Every test already passes.' : `Accepted after ${p.round} round${p.round === 1 ? '' : 's'}.`;
-  return `${p.message ?? 'Ended.'}${counts}`;
+function describe(p: FixProgress, t: Translator): string {
+  const counts = p.total !== undefined ? t('fix.counts', { passed: p.passed ?? 0, total: p.total }) : '';
+  if (p.phase === 'judging') return p.round === 0 ? t('fix.judgingAsIs') : t('fix.roundJudging', { round: p.round, rounds: p.rounds });
+  if (p.phase === 'answering') return t('fix.roundAnswering', { round: p.round, rounds: p.rounds, counts });
+  if (p.end === 'accepted') return p.round === 0 ? t('fix.alreadyPasses') : t.plural('fix.acceptedAfter', p.round);
+  // Core's message says how it ended (in English, as core's texts are).
+  return `${p.message ?? t('fix.ended')}${counts}`;
 }
 
 /**
@@ -27,6 +29,7 @@ export function FixLoopControls({ canStart, templateId }: FixLoopControlsProps) 
   const store = useWorkspaceStore();
   const fixing = useWorkspace('fixing');
   const [rounds, setRounds] = useState(3);
+  const t = useT();
   const progress = fixing?.progress ?? null;
   const running = progress !== null && progress.phase !== 'ended';
   if (!running && !canStart && !fixing) return null;
@@ -34,18 +37,18 @@ export function FixLoopControls({ canStart, templateId }: FixLoopControlsProps) 
     <div className="fix-loop" data-testid="fix-loop">
       {running ? (
         <button type="button" className="danger" onClick={() => store.stopFix()}>
-          Stop fixing
+          {t('fix.stop')}
         </button>
       ) : (
         canStart && (
           <>
-            <button type="button" title="Repeat: send the first failure to the model, put its code in the editor, judge it — until every test passes" onClick={() => void store.fixUntilAccepted(rounds, templateId)}>
-              Fix until accepted
+            <button type="button" title={t('fix.startTitle')} onClick={() => void store.fixUntilAccepted(rounds, templateId)}>
+              {t('fix.start')}
             </button>
-            <select aria-label="Rounds to fix" value={rounds} onChange={(e) => setRounds(Number(e.target.value))}>
+            <select aria-label={t('fix.roundsLabel')} value={rounds} onChange={(e) => setRounds(Number(e.target.value))}>
               {[1, 2, 3, 5, 8].map((n) => (
                 <option key={n} value={n}>
-                  {n} round{n === 1 ? '' : 's'}
+                  {t.plural('fix.rounds', n)}
                 </option>
               ))}
             </select>
@@ -54,7 +57,7 @@ export function FixLoopControls({ canStart, templateId }: FixLoopControlsProps) 
       )}
       {progress && (
         <span className={`hint fix-loop-state${progress.end && progress.end !== 'accepted' ? ' warn' : ''}`} role="status" data-testid="fix-loop-state" data-end={progress.end}>
-          {describe(progress)}
+          {describe(progress, t)}
         </span>
       )}
       {fixing?.error && (

@@ -1,5 +1,6 @@
 import type { DownloadEntry } from '../../../shared/models';
 import { formatBytes } from '../format';
+import { useT } from '../i18n/use-t';
 
 interface GetModelCardProps {
   recommended: DownloadEntry | undefined;
@@ -9,21 +10,22 @@ interface GetModelCardProps {
 
 /** First run: no model anywhere. An invitation, not an error. */
 export function GetModelCard({ recommended, onDownload, onOpenModels }: GetModelCardProps) {
+  const t = useT();
   return (
     <div className="empty-state get-model" data-testid="get-model">
       <div className="empty-mark" aria-hidden="true">
         ⤓
       </div>
-      <p className="empty-title">Get VibeThinker to start</p>
-      <p>The model runs on this machine. Download it once, or use a GGUF file you already have.</p>
+      <p className="empty-title">{t('getModel.title')}</p>
+      <p>{t('getModel.text')}</p>
       <div className="get-model-actions">
         {recommended && (
           <button type="button" className="primary" onClick={() => onDownload(recommended.id)}>
-            Download {recommended.label} ({formatBytes(recommended.approxBytes)})
+            {t('getModel.download', { label: recommended.label, size: formatBytes(recommended.approxBytes) })}
           </button>
         )}
         <button type="button" onClick={onOpenModels}>
-          Open a GGUF file…
+          {t('common.openGguf')}
         </button>
       </div>
     </div>

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/use-t';
+
 interface MaxTokensWarningProps {
   maxTokens: number;
   /** The loaded model's context, or null when none is loaded. */
@@ -18,14 +20,14 @@ const promptShare = 0.5;
  * that fits (or the user loads the model with a larger context).
  */
 export function MaxTokensWarning({ maxTokens, contextSize, onFix }: MaxTokensWarningProps) {
+  const t = useT();
   if (contextSize === null || maxTokens <= contextSize) return null;
   const fits = Math.max(256, Math.floor((contextSize * (1 - promptShare)) / 256) * 256);
   return (
     <p className="notice warn" role="status" data-testid="max-tokens-warning">
-      Max tokens ({maxTokens.toLocaleString()}) is more than the loaded context ({contextSize.toLocaleString()} tokens): the answer would stop with “context full”. Use{' '}
-      {fits.toLocaleString()} (half the context, the rest for the problem and the conversation), or load the model with a larger context (Settings ▸ Model).
+      {t('maxTokens.warning', { maxTokens: maxTokens.toLocaleString(), context: contextSize.toLocaleString(), fits: fits.toLocaleString() })}
       <button type="button" onClick={() => onFix(fits)}>
-        Use {fits.toLocaleString()}
+        {t('maxTokens.use', { fits: fits.toLocaleString() })}
       </button>
     </p>
   );

@@ -5,6 +5,7 @@ import { formatBytes, formatCount, formatSeconds } from '../format';
 import type { ModelState } from '../state/use-model-state';
 import { usePrivatePath } from '../state/privacy';
 import { errorMessage } from '../../../shared/api/errors';
+import { useT } from '../i18n/use-t';
 
 interface ModelsViewProps {
   client: WorkbenchClient;
@@ -14,6 +15,7 @@ interface ModelsViewProps {
 /** Get, open, load and switch models. */
 export function ModelsView({ client, models }: ModelsViewProps) {
   const shown = usePrivatePath();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [path, setPath] = useState('');
   const run = (action: Promise<unknown>) => {
@@ -24,27 +26,27 @@ export function ModelsView({ client, models }: ModelsViewProps) {
   const loadedPath = status?.state === 'ready' ? status.model?.path : null;
 
   return (
-    <section className="settings-view models-view" aria-label="Models">
+    <section className="settings-view models-view" aria-label={t('view.models')}>
       {error && (
         <div className="settings-card notice error" role="alert">
           {error}
         </div>
       )}
       <div className="settings-card">
-        <h2>Loaded model</h2>
+        <h2>{t('models.loaded')}</h2>
         <CurrentModel client={client} models={models} onError={setError} />
       </div>
 
       <div className="settings-card">
-        <h2>Download VibeThinker-1.5B</h2>
+        <h2>{t('models.downloadTitle')}</h2>
         {(models.catalog?.downloads ?? []).map((entry) => (
           <DownloadRow key={entry.id} entry={entry} live={models.downloads[entry.id]} onStart={() => run(client.startDownload({ id: entry.id }))} onCancel={() => run(client.cancelDownload({ id: entry.id }))} />
         ))}
       </div>
 
       <div className="settings-card">
-        <h2>Your models</h2>
-        {models.catalog && models.catalog.models.length === 0 && <p className="hint">No GGUF files in {shown(models.catalog.modelsDir)} yet.</p>}
+        <h2>{t('models.yours')}</h2>
+        {models.catalog && models.catalog.models.length === 0 && <p className="hint">{t('models.noFiles', { folder: shown(models.catalog.modelsDir) })}</p>}
         <ul className="model-list">
           {(models.catalog?.models ?? []).map((m) => (
             <ModelRow key={m.path} model={m} loaded={m.path === loadedPath} busy={status?.state === 'loading'} onLoad={() => run(client.loadModel({ path: m.path }))} />
@@ -58,10 +60,10 @@ export function ModelsView({ client, models }: ModelsViewProps) {
           }}
         >
           <label className="field-label" htmlFor="gguf-path">
-            Open a GGUF file…
+            {t('common.openGguf')}
           </label>
-          <input id="gguf-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/model.gguf (on the machine running the workbench)" spellCheck={false} />
-          <button type="submit">Open</button>
+          <input id="gguf-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('models.pathPlaceholder')} spellCheck={false} />
+          <button type="submit">{t('models.open')}</button>
         </form>
       </div>
     </section>
@@ -70,11 +72,12 @@ export function ModelsView({ client, models }: ModelsViewProps) {
 
 function CurrentModel({ client, models, onError }: { client: WorkbenchClient; models: ModelState; onError: (e: string) => void }) {
   const s = models.status;
+  const t = useT();
   if (!s) return null;
   const fail = (err: unknown) => onError(errorMessage(err));
   return (
     <div className="current-model" data-testid="model-state" data-state={s.state}>
-      {s.state === 'empty' && <p className="hint">No model loaded.</p>}
+      {s.state === 'empty' && <p className="hint">{t('models.noneLoaded')}</p>}
       {s.model && (
         <p>
           <strong>{s.model.name}</strong> · {s.model.quantization ?? '?'} · {formatBytes(s.model.sizeBytes)}
@@ -82,21 +85,27 @@ function CurrentModel({ client, models, onError }: { client: WorkbenchClient; mo
       )}
       {s.state === 'loading' && (
         <div className="progress-line">
-          <progress max={1} value={s.loadProgress} aria-label="Loading model" />
+          <progress max={1} value={s.loadProgress} aria-label={t('models.loadingLabel')} />
           <span>{Math.round(s.loadProgress * 100)}%</span>
           <button type="button" onClick={() => client.cancelLoad().catch(fail)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       )}
       {s.state === 'ready' && (
         <>
           <p className="hint">
-            {s.backend?.toUpperCase()}
-            {s.devices.length > 0 ? ` (${s.devices.join(', ')})` : ''} · {s.gpuLayers}/{s.totalLayers} layers on GPU · context {s.contextSize.toLocaleString()} tokens · {s.threads} threads
+            {t('models.readyLine', {
+              backend: s.backend?.toUpperCase() ?? '',
+              devices: s.devices.length > 0 ? ` (${s.devices.join(', ')})` : '',
+              gpuLayers: s.gpuLayers,
+              totalLayers: s.totalLayers,
+              context: s.contextSize.toLocaleString(),
+              threads: s.threads,
+            })}
           </p>
           <button type="button" onClick={() => client.unloadModel().catch(fail)}>
-            Unload
+            {t('models.unload')}
           </button>
         </>
       )}
@@ -107,33 +116,36 @@ function CurrentModel({ client, models, onError }: { client: WorkbenchClient; mo
 }
 
 function DownloadRow({ entry, live, onStart, onCancel }: { entry: DownloadEntry; live: DownloadState | undefined; onStart: () => void; onCancel: () => void }) {
+  const t = useT();
   const state = live ?? entry.download;
   const running = state?.state === 'downloading' || state?.state === 'verifying';
+  const progress = (s: DownloadState) => {
+    const values = { received: formatBytes(s.receivedBytes), speed: formatBytes(s.bytesPerSecond), eta: formatSeconds(s.etaSeconds, t.language) };
+    return s.totalBytes ? t('models.progressOf', { ...values, total: formatBytes(s.totalBytes) }) : t('models.progress', values);
+  };
   return (
     <div className="download-row" data-testid={`download-${entry.id}`}>
       <div className="download-title">
-        <strong>{entry.quantization}</strong> {entry.recommended && <span className="badge">Recommended</span>}
+        <strong>{entry.quantization}</strong> {entry.recommended && <span className="badge">{t('models.recommended')}</span>}
         <span className="hint"> ~{formatBytes(entry.approxBytes)}</span>
       </div>
       {running && state ? (
         <div className="progress-line">
-          <progress max={state.totalBytes ?? 1} value={state.totalBytes ? state.receivedBytes : undefined} aria-label={`Downloading ${entry.label}`} />
+          <progress max={state.totalBytes ?? 1} value={state.totalBytes ? state.receivedBytes : undefined} aria-label={t('models.downloadingLabel', { label: entry.label })} />
           <span className="hint" data-testid="download-progress">
-            {state.state === 'verifying'
-              ? 'Verifying…'
-              : `${formatBytes(state.receivedBytes)}${state.totalBytes ? ` of ${formatBytes(state.totalBytes)}` : ''} · ${formatBytes(state.bytesPerSecond)}/s · ${formatSeconds(state.etaSeconds)} left`}
+            {state.state === 'verifying' ? t('models.verifying') : progress(state)}
           </span>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       ) : entry.installedPath ? (
-        <span className="ok-text">Installed</span>
+        <span className="ok-text">{t('models.installed')}</span>
       ) : (
         <>
           {state?.state === 'failed' && <span className="error-text">{state.error}</span>}
           <button type="button" className="primary" onClick={onStart}>
-            {state?.state === 'failed' ? 'Retry' : 'Download'}
+            {t(state?.state === 'failed' ? 'common.retry' : 'models.download')}
           </button>
         </>
       )}
@@ -142,6 +154,15 @@ function DownloadRow({ entry, live, onStart, onCancel }: { entry: DownloadEntry;
 }
 
 function ModelRow({ model, loaded, busy, onLoad }: { model: ModelFileInfo; loaded: boolean; busy: boolean; onLoad: () => void }) {
+  const t = useT();
+  const facts = {
+    // (Missing facts show as nothing, as they did in JSX.)
+    architecture: model.architecture ?? '',
+    parameters: model.parameterCount === null ? '?' : formatCount(model.parameterCount),
+    quantization: model.quantization ?? '',
+    size: formatBytes(model.sizeBytes),
+    context: model.contextLength?.toLocaleString() ?? '?',
+  };
   return (
     <li className="model-row" data-testid="model-row">
       <div>
@@ -149,17 +170,14 @@ function ModelRow({ model, loaded, busy, onLoad }: { model: ModelFileInfo; loade
         {model.problem ? (
           <p className="error-text">{model.problem}</p>
         ) : (
-          <p className="hint">
-            {model.architecture} · {model.parameterCount === null ? '?' : formatCount(model.parameterCount)} params · {model.quantization} · {formatBytes(model.sizeBytes)} · context{' '}
-            {model.contextLength?.toLocaleString() ?? '?'} · {model.chatTemplate ?? 'no'} template
-          </p>
+          <p className="hint">{model.chatTemplate ? t('models.row', { ...facts, template: model.chatTemplate }) : t('models.rowNoTemplate', facts)}</p>
         )}
       </div>
       {loaded ? (
-        <span className="ok-text">Loaded</span>
+        <span className="ok-text">{t('models.loadedBadge')}</span>
       ) : (
         <button type="button" disabled={model.problem !== null || busy} onClick={onLoad}>
-          Load
+          {t('models.load')}
         </button>
       )}
     </li>

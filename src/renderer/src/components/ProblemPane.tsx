@@ -6,6 +6,7 @@ import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { shown } from '../workspace/workspace-store';
 import { MaxTokensWarning } from './MaxTokensWarning';
 import { errorMessage } from '../../../shared/api/errors';
+import { useT } from '../i18n/use-t';
 
 interface ProblemPaneProps {
   /** Why asking is not possible right now, or null when it is. */
@@ -22,6 +23,7 @@ interface ProblemPaneProps {
 /** The session's problem statement, the template and its sampling, and Ask / Stop. */
 export function ProblemPane({ blockedReason, templates, contextSize, tests, answerNowBlocked }: ProblemPaneProps) {
   const store = useWorkspaceStore();
+  const t = useT();
   const session = useWorkspace('session');
   const pending = useWorkspace('pending');
   const saveState = useWorkspace('saveState');
@@ -75,10 +77,10 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
   };
   return (
     // data-save-state: whether the session's edits have reached core (tests wait on it rather than on a debounce).
-    <section className="pane problem-pane" aria-label="Problem" data-save-state={saveState}>
+    <section className="pane problem-pane" aria-label={t('common.problem')} data-save-state={saveState}>
       <header className="pane-header">
-        <h2>Problem</h2>
-        <select className="preset" aria-label="Template" value={template?.id ?? ''} onChange={(e) => choose(e.target.value)}>
+        <h2>{t('common.problem')}</h2>
+        <select className="preset" aria-label={t('common.template')} value={template?.id ?? ''} onChange={(e) => choose(e.target.value)}>
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -89,8 +91,8 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
       <div className="pane-body">
         <textarea
           className="statement"
-          aria-label="Problem statement"
-          placeholder={'Paste a competitive-programming problem or a math question here.\n\nMarkdown and LaTeX ($x^2$) are fine.'}
+          aria-label={t('problem.statement')}
+          placeholder={t('problem.placeholder')}
           value={statement}
           onChange={(e) => setStatement(e.target.value)}
           onKeyDown={(e) => {
@@ -105,7 +107,7 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
           spellCheck={false}
         />
         {command !== null && (
-          <ul className="template-command" role="listbox" aria-label="Templates matching" data-testid="template-command">
+          <ul className="template-command" role="listbox" aria-label={t('problem.templatesMatching')} data-testid="template-command">
             {commandMatches.map((t) => (
               <li key={t.id} role="option" aria-selected={t === commandMatches[0]}>
                 <button type="button" onClick={() => pick(t.id)}>
@@ -113,55 +115,55 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
                 </button>
               </li>
             ))}
-            {commandMatches.length === 0 && <li className="hint">No template matches.</li>}
+            {commandMatches.length === 0 && <li className="hint">{t('problem.noTemplateMatches')}</li>}
           </ul>
         )}
         {suggested && (
           <p className="hint suggestion" data-testid="template-suggestion">
-            Looks like {suggested.tags.includes('math') ? 'a math question' : 'a contest problem'}: try “{suggested.name}”.
+            {t(suggested.tags.includes('math') ? 'problem.suggestMath' : 'problem.suggestContest', { name: suggested.name })}
             <button type="button" className="link-button" onClick={() => choose(suggested.id)}>
-              Use it
+              {t('problem.useIt')}
             </button>
           </p>
         )}
         {looksNonEnglish(statement) && (
           <p className="hint" data-testid="english-hint">
-            VibeThinker does best with prompts in English.
+            {t('problem.englishHint')}
           </p>
         )}
         <div className="sampling-row">
           <label>
-            Temperature
+            {t('sampling.temperature')}
             <input
               type="number"
               step={0.05}
               min={0}
               max={2}
-              aria-label="Temperature"
+              aria-label={t('sampling.temperature')}
               value={sampling.temperature}
               onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setSampling({ ...sampling, temperature: Math.min(2, Math.max(0, e.target.valueAsNumber)) })}
             />
           </label>
           <label>
-            Max tokens
+            {t('sampling.maxTokens')}
             <input
               type="number"
               step={1024}
               min={1}
               max={maxTokensLimit}
-              aria-label="Max tokens"
+              aria-label={t('sampling.maxTokens')}
               value={sampling.maxTokens}
               onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber > 0 && setSampling({ ...sampling, maxTokens: e.target.valueAsNumber })}
             />
           </label>
-          <label title="Reasoning tokens after which the workbench closes the reasoning and the model writes its answer. 0: no budget.">
-            Reasoning budget
+          <label title={t('sampling.reasoningBudgetTitle')}>
+            {t('sampling.reasoningBudget')}
             <input
               type="number"
               step={1024}
               min={0}
               max={maxTokensLimit}
-              aria-label="Reasoning budget"
+              aria-label={t('sampling.reasoningBudget')}
               value={sampling.reasoningBudget ?? 0}
               onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 0 && setSampling({ ...sampling, reasoningBudget: e.target.valueAsNumber })}
             />
@@ -172,19 +174,19 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
             <button
               type="button"
               disabled={!reasoningNow || answerNowBlocked !== null}
-              title={answerNowBlocked ?? (reasoningNow ? 'Close the reasoning now and let the model write its answer' : 'The answer is being written')}
+              title={answerNowBlocked ?? t(reasoningNow ? 'common.answerNowTitle' : 'problem.answerBeingWritten')}
               onClick={() => void store.answerNow()}
             >
-              Answer now
+              {t('common.answerNow')}
             </button>
           )}
           {running ? (
             <button type="button" className="danger" onClick={() => store.stop()}>
-              Stop
+              {t('common.stop')}
             </button>
           ) : (
-            <button type="button" className="primary" disabled={blockedReason !== null || statement.trim() === ''} title={blockedReason ?? 'Ctrl+Enter'} onClick={ask}>
-              Ask VibeThinker
+            <button type="button" className="primary" disabled={blockedReason !== null || statement.trim() === ''} title={blockedReason ?? t('common.ctrlEnter')} onClick={ask}>
+              {t('problem.ask')}
             </button>
           )}
           <span className="solve-controls">
@@ -192,12 +194,12 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
               type="button"
               // Until the templates are listed there is no prompt to send: disabled, not a click that does nothing.
               disabled={blockedReason !== null || statement.trim() === '' || solvingNow || !template}
-              title={blockedReason ?? 'Several answers at once, each judged on the tests (code) or voted on (math)'}
+              title={blockedReason ?? t('solve.buttonTitle')}
               onClick={() => template && void store.solve(samples, { templateId: template.id, sampling, stopWhenAccepted }).catch((err: unknown) => store.setNotice({ message: errorMessage(err) }))}
             >
-              Solve ×{samples}
+              {t('solve.title', { count: samples })}
             </button>
-            <select aria-label="Answers for Solve" value={samples} onChange={(e) => setSamples(Number(e.target.value))}>
+            <select aria-label={t('solve.answersLabel')} value={samples} onChange={(e) => setSamples(Number(e.target.value))}>
               {[2, 3, 4, 6, 8, 12, 16].map((n) => (
                 <option key={n} value={n}>
                   ×{n}
@@ -205,13 +207,13 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
               ))}
             </select>
             {session && session.problem.tests.length > 0 && (
-              <label className="check" title="Stop the other answers once one passes every test">
+              <label className="check" title={t('solve.stopAtPassTitle')}>
                 <input type="checkbox" checked={stopWhenAccepted} onChange={(e) => setStopWhenAccepted(e.target.checked)} />
-                stop at the first pass
+                {t('solve.stopAtPass')}
               </label>
             )}
           </span>
-          <span className="hint">{running ? 'Thinking…' : (blockedReason ?? (statement.trim() === '' ? 'Write or paste the problem statement to ask' : 'Ctrl+Enter to ask'))}</span>
+          <span className="hint">{running ? t('problem.thinking') : (blockedReason ?? t(statement.trim() === '' ? 'problem.writeFirst' : 'problem.ctrlEnterToAsk'))}</span>
         </div>
         {/* Below the actions: it appears once a model is loaded, and must not move the buttons under the pointer. */}
         <MaxTokensWarning maxTokens={sampling.maxTokens} contextSize={contextSize} onFix={(maxTokens) => setSampling({ ...sampling, maxTokens })} />

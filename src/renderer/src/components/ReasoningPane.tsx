@@ -4,6 +4,7 @@ import { AnswerBody } from './AnswerBody';
 import { AnswerProgress } from './AnswerProgress';
 import { useAnswerHooks } from './use-answer-hooks';
 import { useFollowEnd } from './use-follow-end';
+import { useT } from '../i18n/use-t';
 
 interface ReasoningPaneProps {
   fontSize: number;
@@ -21,10 +22,11 @@ interface ReasoningPaneProps {
 export function ReasoningPane({ fontSize, view: g, empty, onStop, reasoningOpen, onReasoningToggle, onOpenCode }: ReasoningPaneProps) {
   const { hooks, copy, toast } = useAnswerHooks(onOpenCode);
   const { ref, contentRef } = useFollowEnd<HTMLDivElement>(g?.id);
+  const t = useT();
   return (
-    <section className="pane reasoning-pane" aria-label="Reasoning">
+    <section className="pane reasoning-pane" aria-label={t('common.reasoning')}>
       <header className="pane-header">
-        <h2>Reasoning &amp; answer</h2>
+        <h2>{t('present.reasoningAndAnswer')}</h2>
         {g && <AnswerProgress view={g} />}
         {toast && (
           <span className="toast" role="status">
@@ -34,7 +36,7 @@ export function ReasoningPane({ fontSize, view: g, empty, onStop, reasoningOpen,
       </header>
       <div className="pane-body reasoning-body" style={{ fontSize }} data-testid="reasoning-scroll" ref={ref}>
         <div className="thread-content" ref={contentRef}>
-          {g ? <AnswerBody view={g} hooks={hooks} reasoningOpen={reasoningOpen} onReasoningToggle={onReasoningToggle} onStop={onStop} onCopyAnswer={(text) => copy(text, 'Answer')} /> : empty}
+          {g ? <AnswerBody view={g} hooks={hooks} reasoningOpen={reasoningOpen} onReasoningToggle={onReasoningToggle} onStop={onStop} onCopyAnswer={(text) => copy(text, 'answer')} /> : empty}
         </div>
       </div>
     </section>

@@ -4,6 +4,8 @@ import type { SessionSummary } from '../../../shared/sessions';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { downloadText } from '../download';
 import { DamagedCheckFailed, DamagedFileRow, RestoredNote, useDamagedFiles } from './DamagedFiles';
+import { useT } from '../i18n/use-t';
+import { MathText } from '../markdown/MathText';
 
 interface SessionsSidebarProps {
   client: WorkbenchClient;
@@ -17,6 +19,7 @@ interface SessionsSidebarProps {
 
 /** Every problem's work, newest first: search, open, rename, duplicate, delete (with undo), import, export. */
 export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurrent, onNotice }: SessionsSidebarProps) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [sessions, setSessions] = useState<SessionSummary[]>([]);
   const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
@@ -76,19 +79,19 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
   };
 
   return (
-    <aside className="sessions-sidebar" aria-label="Sessions">
+    <aside className="sessions-sidebar" aria-label={t('app.sessions')}>
       <div className="sessions-header">
-        <h2>Sessions</h2>
-        <button type="button" onClick={onNew} title="Start a new session (the current one is saved)">
-          New session
+        <h2>{t('app.sessions')}</h2>
+        <button type="button" onClick={onNew} title={t('sessions.newTitle')}>
+          {t('sessions.new')}
         </button>
       </div>
-      <input type="search" aria-label="Search sessions" placeholder="Search titles and text…" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input type="search" aria-label={t('sessions.search')} placeholder={t('sessions.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
       {deleted && (
         <p className="undo-bar" role="status">
-          Deleted “{deleted.title}”.{' '}
+          {t('sessions.deleted', { title: deleted.title })}{' '}
           <button type="button" onClick={undo}>
-            Undo
+            {t('common.undo')}
           </button>
         </p>
       )}
@@ -97,12 +100,12 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
         {damaged.filter((d) => !d.restoredFromBackup).map((d) => (
           <DamagedFileRow key={d.keptAs || d.id} entry={d} />
         ))}
-        {sessions.length === 0 && <li className="hint">{query ? 'Nothing matches.' : 'Your work is saved here as you go.'}</li>}
+        {sessions.length === 0 && <li className="hint">{t(query ? 'sessions.nothingMatches' : 'sessions.empty')}</li>}
         {sessions.map((s) => (
           <li key={s.id} className={s.id === currentId ? 'session current' : 'session'} data-testid="session-item">
             {renaming?.id === s.id ? (
               <input
-                aria-label="Session title"
+                aria-label={t('sessions.titleLabel')}
                 value={renaming.title}
                 autoFocus
                 onChange={(e) => setRenaming({ id: s.id, title: e.target.value })}
@@ -114,9 +117,9 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
               />
             ) : (
               <button type="button" className="session-open" onClick={() => onOpen(s.id)} aria-current={s.id === currentId ? 'true' : undefined}>
-                <span className="session-title">{s.title}</span>
+                <MathText className="session-title" text={s.title} />
                 <span className="session-meta">
-                  {new Date(s.updatedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })} · {s.turns} answer{s.turns === 1 ? '' : 's'}
+                  {new Date(s.updatedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })} · {t.plural('sessions.answers', s.turns)}
                 </span>
                 {s.snippet && <span className="session-snippet">{s.snippet}</span>}
               </button>
@@ -125,14 +128,14 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
               <RestoredNote key={d.keptAs} entry={d} />
             ))}
             <span className="session-actions">
-              <button type="button" aria-label={`Rename ${s.title}`} onClick={() => setRenaming({ id: s.id, title: s.title })}>
-                Rename
+              <button type="button" aria-label={t('sessions.renameLabel', { title: s.title })} onClick={() => setRenaming({ id: s.id, title: s.title })}>
+                {t('sessions.rename')}
               </button>
-              <button type="button" aria-label={`Duplicate ${s.title}`} onClick={() => client.duplicateSession({ id: s.id }).then((copy) => onOpen(copy.id), fail)}>
-                Duplicate
+              <button type="button" aria-label={t('sessions.duplicateLabel', { title: s.title })} onClick={() => client.duplicateSession({ id: s.id }).then((copy) => onOpen(copy.id), fail)}>
+                {t('common.duplicate')}
               </button>
-              <button type="button" aria-label={`Delete ${s.title}`} onClick={() => remove(s)}>
-                Delete
+              <button type="button" aria-label={t('sessions.deleteLabel', { title: s.title })} onClick={() => remove(s)}>
+                {t('common.delete')}
               </button>
             </span>
           </li>
@@ -140,26 +143,26 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
       </ul>
       <div className="sessions-footer">
         <div className="export-row">
-          <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
-            <option value="html">HTML handout</option>
-            <option value="markdown">Markdown</option>
-            <option value="json">JSON (to import)</option>
+          <select aria-label={t('sessions.exportFormat')} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+            <option value="html">{t('sessions.formatHtml')}</option>
+            <option value="markdown">{t('sessions.formatMarkdown')}</option>
+            <option value="json">{t('sessions.formatJson')}</option>
           </select>
           <label>
-            <input type="checkbox" checked={withReasoning} onChange={(e) => setWithReasoning(e.target.checked)} /> reasoning
+            <input type="checkbox" checked={withReasoning} onChange={(e) => setWithReasoning(e.target.checked)} /> {t('sessions.withReasoning')}
           </label>
         </div>
         <div className="export-row">
           <button type="button" disabled={!currentId} onClick={exportCurrent}>
-            Export
+            {t('common.export')}
           </button>
-          <button type="button" onClick={() => window.print()} title="Print the problem and answer, or save them as PDF">
-            Print / PDF
+          <button type="button" onClick={() => window.print()} title={t('sessions.printTitle')}>
+            {t('sessions.print')}
           </button>
           <button type="button" onClick={() => fileInput.current?.click()}>
-            Import…
+            {t('common.import')}
           </button>
-          <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Import session file" onChange={(e) => void importFile(e.target.files?.[0])} />
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label={t('sessions.importFile')} onChange={(e) => void importFile(e.target.files?.[0])} />
         </div>
       </div>
     </aside>

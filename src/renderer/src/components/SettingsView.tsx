@@ -7,6 +7,9 @@ import { themeChoices, type Settings, type SettingsPatch } from '../../../shared
 import { usePrivatePath } from '../state/privacy';
 import { RemoteBackendSettings } from './RemoteBackendSettings';
 import { errorMessage } from '../../../shared/api/errors';
+import { backendChoices } from '../../../shared/models';
+import { useT } from '../i18n/use-t';
+import { LanguageSetting } from './LanguageSetting';
 
 interface SettingsViewProps {
   settings: Settings;
@@ -15,26 +18,25 @@ interface SettingsViewProps {
   onChange: (patch: SettingsPatch) => Promise<void>;
 }
 
-const themeLabels: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
-
 export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
   const shown = usePrivatePath();
+  const t = useT();
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
 
   const apply = (patch: SettingsPatch) => {
     onChange(patch).then(
-      () => setStatus({ kind: 'saved', text: 'Saved' }),
+      () => setStatus({ kind: 'saved', text: t('common.saved') }),
       (err: unknown) => setStatus({ kind: 'error', text: errorMessage(err) }),
     );
   };
 
   return (
-    <section className="settings-view" aria-label="Settings">
+    <section className="settings-view" aria-label={t('view.settings')}>
       <div className="settings-card">
-        <h2>Settings</h2>
+        <h2>{t('view.settings')}</h2>
         <fieldset className="field">
-          <legend className="field-label">Theme</legend>
-          <div className="segmented" role="radiogroup" aria-label="Theme">
+          <legend className="field-label">{t('settings.theme')}</legend>
+          <div className="segmented" role="radiogroup" aria-label={t('settings.theme')}>
             {themeChoices.map((choice) => (
               <label key={choice} className={settings.theme === choice ? 'selected' : ''}>
                 <input
@@ -44,87 +46,88 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
                   checked={settings.theme === choice}
                   onChange={() => apply({ theme: choice })}
                 />
-                {themeLabels[choice]}
+                {t(`settings.theme.${choice}`)}
               </label>
             ))}
           </div>
         </fieldset>
-        <NumberSetting label="Editor font size" value={settings.editorFontSize} min={8} max={40} onCommit={(n) => apply({ editorFontSize: n })} />
-        <NumberSetting label="Reasoning font size" value={settings.reasoningFontSize} min={10} max={32} onCommit={(n) => apply({ reasoningFontSize: n })} />
+        <LanguageSetting value={settings.language} onChange={(language) => apply({ language })} />
+        <NumberSetting label={t('settings.editorFontSize')} value={settings.editorFontSize} min={8} max={40} onCommit={(n) => apply({ editorFontSize: n })} />
+        <NumberSetting label={t('settings.reasoningFontSize')} value={settings.reasoningFontSize} min={10} max={32} onCommit={(n) => apply({ reasoningFontSize: n })} />
         <label className="field checkbox">
           <input
             type="checkbox"
             checked={settings.editorWordWrap}
-            aria-label="Wrap long lines in the editor"
+            aria-label={t('settings.wordWrap')}
             onChange={(e) => apply({ editorWordWrap: e.target.checked })}
           />
-          <span>Wrap long lines in the editor</span>
+          <span>{t('settings.wordWrap')}</span>
         </label>
-        <h3 className="settings-subhead">Model</h3>
+        <h3 className="settings-subhead">{t('settings.model')}</h3>
         <RemoteBackendSettings remote={settings.remote} apply={apply} />
         <label className="field">
           <span>
-            <span className="field-label">Backend</span>
-            <span className="field-hint">Automatic picks CUDA, Vulkan or Metal when present, else the CPU.</span>
+            <span className="field-label">{t('settings.backend')}</span>
+            <span className="field-hint">{t('settings.backendHint')}</span>
           </span>
-          <select aria-label="Backend" value={settings.backend} onChange={(e) => apply({ backend: e.target.value as Settings['backend'] })}>
-            <option value="auto">Automatic</option>
-            <option value="cuda">CUDA</option>
-            <option value="vulkan">Vulkan</option>
-            <option value="metal">Metal</option>
-            <option value="cpu">CPU only</option>
+          <select aria-label={t('settings.backend')} value={settings.backend} onChange={(e) => apply({ backend: e.target.value as Settings['backend'] })}>
+            {backendChoices.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`settings.backend.${choice}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <AutoNumberSetting label="GPU layers" hint="auto fits them to free VRAM." value={settings.gpuLayers} min={0} max={1000} onCommit={(v) => apply({ gpuLayers: v })} />
-        <AutoNumberSetting label="Context size" hint="auto is as large as memory allows, up to the model's maximum." value={settings.contextSize} min={256} max={1_048_576} onCommit={(v) => apply({ contextSize: v })} />
-        <AutoNumberSetting label="CPU threads" hint="auto uses the physical cores." value={settings.threads} min={1} max={256} onCommit={(v) => apply({ threads: v })} />
+        <AutoNumberSetting label={t('settings.gpuLayers')} hint={t('settings.gpuLayersHint')} value={settings.gpuLayers} min={0} max={1000} onCommit={(v) => apply({ gpuLayers: v })} />
+        <AutoNumberSetting label={t('settings.contextSize')} hint={t('settings.contextSizeHint')} value={settings.contextSize} min={256} max={1_048_576} onCommit={(v) => apply({ contextSize: v })} />
+        <AutoNumberSetting label={t('settings.threads')} hint={t('settings.threadsHint')} value={settings.threads} min={1} max={256} onCommit={(v) => apply({ threads: v })} />
         <label className="field">
           <span>
-            <span className="field-label">When the model repeats itself</span>
-            <span className="field-hint">Small models can loop on a phrase instead of finishing.</span>
+            <span className="field-label">{t('settings.repetition')}</span>
+            <span className="field-hint">{t('settings.repetitionHint')}</span>
           </span>
-          <select aria-label="When the model repeats itself" value={settings.repetitionGuard} onChange={(e) => apply({ repetitionGuard: e.target.value as Settings['repetitionGuard'] })}>
-            <option value="warn">Warn and offer to stop</option>
-            <option value="stop">Stop it</option>
-            <option value="off">Do nothing</option>
+          <select aria-label={t('settings.repetition')} value={settings.repetitionGuard} onChange={(e) => apply({ repetitionGuard: e.target.value as Settings['repetitionGuard'] })}>
+            <option value="warn">{t('settings.repetition.warn')}</option>
+            <option value="stop">{t('settings.repetition.stop')}</option>
+            <option value="off">{t('settings.repetition.off')}</option>
           </select>
         </label>
-        <p className="hint">Model settings apply the next time a model is loaded.</p>
-        <h3 className="settings-subhead">OpenAI-compatible API (web mode)</h3>
-        <NumberSetting label="Parallel requests" value={settings.apiParallel} min={1} max={32} onCommit={(n) => apply({ apiParallel: n })} />
-        <NumberSetting label="Tokens per request" value={settings.apiContextSize} min={256} max={1_048_576} onCommit={(n) => apply({ apiContextSize: n })} />
-        <NumberSetting label="Waiting requests before 429" value={settings.apiMaxQueue} min={0} max={10_000} onCommit={(n) => apply({ apiMaxQueue: n })} />
+        <p className="hint">{t('settings.modelApplies')}</p>
+        <h3 className="settings-subhead">{t('settings.api')}</h3>
+        <NumberSetting label={t('settings.apiParallel')} value={settings.apiParallel} min={1} max={32} onCommit={(n) => apply({ apiParallel: n })} />
+        <NumberSetting label={t('settings.apiContextSize')} value={settings.apiContextSize} min={256} max={1_048_576} onCommit={(n) => apply({ apiContextSize: n })} />
+        <NumberSetting label={t('settings.apiMaxQueue')} value={settings.apiMaxQueue} min={0} max={10_000} onCommit={(n) => apply({ apiMaxQueue: n })} />
         <label className="field checkbox">
-          <input type="checkbox" checked={settings.apiCache} aria-label="Cache repeated temperature-0 requests" onChange={(e) => apply({ apiCache: e.target.checked })} />
-          <span>Cache repeated temperature-0 requests</span>
+          <input type="checkbox" checked={settings.apiCache} aria-label={t('settings.apiCache')} onChange={(e) => apply({ apiCache: e.target.checked })} />
+          <span>{t('settings.apiCache')}</span>
         </label>
-        <p className="hint">Parallel requests and tokens apply the next time a model is loaded.</p>
-        <h3 className="settings-subhead">Running code</h3>
+        <p className="hint">{t('settings.apiApplies')}</p>
+        <h3 className="settings-subhead">{t('settings.runningCode')}</h3>
         <TextSetting
-          label="Python command"
-          hint="Empty finds python3, python or py -3."
+          label={t('settings.python')}
+          hint={t('settings.pythonHint')}
           value={settings.python ?? ''}
           onCommit={(v) => apply({ python: v.trim() === '' ? null : v.trim() })}
         />
         <TextSetting
-          label="C++ compiler"
-          hint="Empty finds g++, then clang++. C++ solutions are compiled with -std=gnu++17 (or gnu++20) -O2 -DONLINE_JUDGE."
+          label={t('settings.cpp')}
+          hint={t('settings.cppHint')}
           value={settings.cppCompiler ?? ''}
           onCommit={(v) => apply({ cppCompiler: v.trim() === '' ? null : v.trim() })}
         />
-        <NumberSetting label="Competitive Companion port" value={settings.companionPort} min={1024} max={65535} onCommit={(n) => apply({ companionPort: n })} />
-        <p className="hint">The port applies at the next start; add it in the extension's settings too.</p>
+        <NumberSetting label={t('settings.companionPort')} value={settings.companionPort} min={1024} max={65535} onCommit={(n) => apply({ companionPort: n })} />
+        <p className="hint">{t('settings.companionPortHint')}</p>
         <p className={`save-status ${status?.kind ?? ''}`} role="status" data-testid="settings-status">
-          {status?.text ?? 'Changes are saved automatically.'}
+          {status?.text ?? t('settings.autosave')}
         </p>
       </div>
       {info && (
         <div className="settings-card">
-          <h2>Storage</h2>
+          <h2>{t('settings.storage')}</h2>
           <dl className="paths">
-            <dt>Data folder</dt>
+            <dt>{t('settings.dataFolder')}</dt>
             <dd data-testid="data-dir">{shown(info.dataDir)}</dd>
-            <dt>Models folder</dt>
+            <dt>{t('settings.modelsFolder')}</dt>
             <dd>{shown(info.modelsDir)}</dd>
           </dl>
         </div>

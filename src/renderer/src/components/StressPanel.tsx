@@ -6,6 +6,7 @@ import type { WorkbenchClient } from '../api/workbench-client';
 import { shown } from '../workspace/workspace-store';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { StressResult } from './StressResult';
+import { useT } from '../i18n/use-t';
 
 /**
  * Stress testing the session's code against its brute force on its
@@ -15,6 +16,7 @@ import { StressResult } from './StressResult';
  */
 export function StressPanel({ client, canAskModel }: { client: WorkbenchClient; canAskModel: boolean }) {
   const store = useWorkspaceStore();
+  const t = useT();
   const session = useWorkspace('session');
   const pending = useWorkspace('pending');
   const sessionId = session?.id ?? null;
@@ -68,26 +70,26 @@ export function StressPanel({ client, canAskModel }: { client: WorkbenchClient; 
 
   return (
     <details className="stress-panel" data-testid="stress-panel" open={running || update?.report ? true : undefined}>
-      <summary>Stress test{running && update?.progress ? ` · ${update.progress.phase} · ${update.progress.rounds} rounds` : ''}</summary>
-      <p className="hint">Runs the Generator tab (given a seed), the Brute force tab and your solution on each test, and compares their outputs until they differ.</p>
+      <summary>{running && update?.progress ? t('stress.titleRunning', { phase: t(`stress.phase.${update.progress.phase}`), rounds: update.progress.rounds }) : t('stress.title')}</summary>
+      <p className="hint">{t('stress.hint')}</p>
       <div className="setting-row">
         <label>
-          Rounds <input aria-label="Stress rounds" type="number" min={1} max={100000} value={rounds} onChange={(e) => setRounds(Math.max(1, Math.min(100_000, Math.floor(Number(e.target.value) || 1))))} />
+          {t('stress.rounds')} <input aria-label={t('stress.roundsLabel')} type="number" min={1} max={100000} value={rounds} onChange={(e) => setRounds(Math.max(1, Math.min(100_000, Math.floor(Number(e.target.value) || 1))))} />
         </label>
         <label>
-          Seconds <input aria-label="Stress seconds" type="number" min={1} max={600} value={seconds} onChange={(e) => setSeconds(Math.max(1, Math.min(600, Math.floor(Number(e.target.value) || 1))))} />
+          {t('stress.seconds')} <input aria-label={t('stress.secondsLabel')} type="number" min={1} max={600} value={seconds} onChange={(e) => setSeconds(Math.max(1, Math.min(600, Math.floor(Number(e.target.value) || 1))))} />
         </label>
         {running ? (
           <button type="button" onClick={stop}>
-            Stop
+            {t('common.stop')}
           </button>
         ) : (
-          <button type="button" className="primary" disabled={!hasPrograms} title={hasPrograms ? undefined : 'Write a brute force and a generator in their editor tabs first'} onClick={() => void start()}>
-            Start stress test
+          <button type="button" className="primary" disabled={!hasPrograms} title={hasPrograms ? undefined : t('stress.needProgramsTitle')} onClick={() => void start()}>
+            {t('stress.start')}
           </button>
         )}
       </div>
-      {!hasPrograms && <p className="hint">Needs a brute force and a generator: the editor's Brute force and Generator tabs (the templates of those names draft them).</p>}
+      {!hasPrograms && <p className="hint">{t('stress.needPrograms')}</p>}
       {error && (
         <p className="error-text" role="alert">
           {error}
@@ -95,7 +97,11 @@ export function StressPanel({ client, canAskModel }: { client: WorkbenchClient; 
       )}
       {running && update?.progress && (
         <p className="hint" role="status" data-testid="stress-progress">
-          {update.progress.phase === 'shrinking' ? `Found one; looking for a smaller test (now ${update.progress.smallestBytes ?? '?'} bytes)…` : update.progress.phase === 'compiling' ? 'Compiling…' : `${update.progress.rounds} rounds · ${update.progress.roundsPerSecond}/s`}
+          {update.progress.phase === 'shrinking'
+            ? t('stress.shrinking', { bytes: update.progress.smallestBytes ?? '?' })
+            : update.progress.phase === 'compiling'
+              ? t('stress.compiling')
+              : t('stress.progress', { rounds: update.progress.rounds, speed: update.progress.roundsPerSecond })}
         </p>
       )}
       {update?.error && (

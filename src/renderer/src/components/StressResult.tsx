@@ -1,4 +1,5 @@
 import type { StressReport } from '../../../shared/stress';
+import { useT } from '../i18n/use-t';
 
 interface StressResultProps {
   report: StressReport;
@@ -13,15 +14,16 @@ const cut = (text: string) => (text.length > 20_000 ? `${text.slice(0, 20_000)}â
 
 /** How a stress test ended; for a counterexample, the input, both outputs and the diff (text only: untrusted). */
 export function StressResult({ report, added, canFix, onAdd, onFix }: StressResultProps) {
-  const pace = `${report.rounds} rounds in ${(report.elapsedMs / 1000).toFixed(1)} s (${report.roundsPerSecond}/s)`;
+  const t = useT();
+  const pace = t('stress.pace', { rounds: report.rounds, seconds: (report.elapsedMs / 1000).toFixed(1), speed: report.roundsPerSecond });
   const example = report.counterexample;
-  if (report.outcome === 'passed') return <p className="hint" data-testid="stress-result">No difference found: {pace}.</p>;
-  if (report.outcome === 'stopped' && !example) return <p className="hint" data-testid="stress-result">Stopped after {pace}.</p>;
+  if (report.outcome === 'passed') return <p className="hint" data-testid="stress-result">{t('stress.passed', { pace })}</p>;
+  if (report.outcome === 'stopped' && !example) return <p className="hint" data-testid="stress-result">{t('stress.stopped', { pace })}</p>;
   if (!example) {
     return (
       <div data-testid="stress-result">
         <p className="error-text" role="alert">
-          {report.outcome === 'compile' ? `The ${report.program === 'brute' ? 'brute force' : report.program} does not compile.` : `The ${report.outcome === 'brute' ? 'brute force' : 'generator'} failed.`}
+          {report.outcome === 'compile' ? t(`stress.compile.${report.program ?? 'solution'}`) : t(report.outcome === 'brute' ? 'stress.failed.brute' : 'stress.failed.generator')}
         </p>
         {report.message && <pre className="stderr">{cut(report.message)}</pre>}
       </div>
@@ -30,22 +32,26 @@ export function StressResult({ report, added, canFix, onAdd, onFix }: StressResu
   return (
     <div data-testid="stress-result">
       <p>
-        <span className={`verdict verdict-${example.verdict}`}>{example.verdict}</span> Counterexample on seed {example.seed}
-        {example.size !== null ? `, size ${example.size}` : ''} after {pace}
-        {report.shrink ? ` Â· shrunk from ${report.shrink.fromBytes} to ${report.shrink.toBytes} bytes` : ''}
+        <span className={`verdict verdict-${example.verdict}`}>{example.verdict}</span>{' '}
+        {t('stress.counterexample', {
+          seed: example.seed,
+          size: example.size !== null ? t('stress.size', { size: example.size }) : '',
+          pace,
+          shrink: report.shrink ? t('stress.shrunk', { from: report.shrink.fromBytes, to: report.shrink.toBytes }) : '',
+        })}
       </p>
       {example.detail && <p className="verdict-detail">{example.detail}</p>}
       <div className="stress-output">
         <div>
-          <strong>Input</strong>
+          <strong>{t('common.input')}</strong>
           <pre data-testid="stress-input">{cut(example.input)}</pre>
         </div>
         <div>
-          <strong>Brute force</strong>
+          <strong>{t('stress.bruteOutput')}</strong>
           <pre data-testid="stress-expected">{cut(example.expected)}</pre>
         </div>
         <div>
-          <strong>Your solution</strong>
+          <strong>{t('stress.yourOutput')}</strong>
           <pre data-testid="stress-got">{cut(example.got)}</pre>
         </div>
       </div>
@@ -54,14 +60,14 @@ export function StressResult({ report, added, canFix, onAdd, onFix }: StressResu
       <div className="setting-row">
         {added === null ? (
           <button type="button" className="primary" onClick={onAdd}>
-            Add as a test
+            {t('stress.addTest')}
           </button>
         ) : (
-          <span className="hint">Added as test {added + 1}.</span>
+          <span className="hint">{t('stress.added', { number: added + 1 })}</span>
         )}
         {added !== null && canFix && (
           <button type="button" onClick={onFix}>
-            Fix with feedback
+            {t('common.fixWithFeedback')}
           </button>
         )}
       </div>

@@ -5,7 +5,9 @@ import { TemplateFields } from '../templates/TemplateFields';
 import { TemplatePreview, type Preview } from '../templates/TemplatePreview';
 import { errorMessage } from '../../../shared/api/errors';
 import { samplingPresets } from '../../../shared/generation';
+import { useT } from '../i18n/use-t';
 
+// What the preview fills a template with: prompt text, which stays English (the model does best with it).
 const sampleValues = {
   problem: 'Given n (1 ≤ n ≤ 10^5), print the sum 1 + 2 + … + n.',
   language: 'Python 3',
@@ -16,6 +18,7 @@ const sampleValues = {
 
 /** Browse, edit and preview prompt templates. */
 export function TemplatesView({ client }: { client: WorkbenchClient }) {
+  const t = useT();
   const [entries, setEntries] = useState<TemplateEntry[]>([]);
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
@@ -61,24 +64,24 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
   };
   const create = (from?: Template) => {
     const template: Template = from
-      ? { ...from, id: newId(`${from.id}-copy`), name: `${from.name} (copy)` }
-      : { version: 1, id: newId('my-template'), name: 'My template', description: '', tags: [], system: null, body: '{{problem}}', variables: [], sampling: { ...samplingPresets.code }, sendToEditor: 'lastPython', target: 'solution' };
+      ? { ...from, id: newId(`${from.id}-copy`), name: t('templates.copyName', { name: from.name }) }
+      : { version: 1, id: newId('my-template'), name: t('templates.defaultName'), description: '', tags: [], system: null, body: '{{problem}}', variables: [], sampling: { ...samplingPresets.code }, sendToEditor: 'lastPython', target: 'solution' };
     client.saveTemplate(template).then((saved) => {
       choose(saved.id, saved, false);
-      setMessage({ kind: 'ok', text: `Created ${saved.name}` });
+      setMessage({ kind: 'ok', text: t('templates.created', { name: saved.name }) });
     }, fail);
   };
   const save = () => {
     if (!draft) return;
     client.saveTemplate(draft).then(() => {
-      setMessage({ kind: 'ok', text: 'Saved' });
+      setMessage({ kind: 'ok', text: t('common.saved') });
       client.templateHistory({ id: draft.id }).then(setHistory, () => undefined);
     }, fail);
   };
   const remove = () => {
     if (!entry || entry.builtIn) return;
     client.deleteTemplate({ id: entry.id }).then(() => {
-      setMessage({ kind: 'ok', text: `Deleted ${entry.id}`, undo: entry.id });
+      setMessage({ kind: 'ok', text: t('templates.deleted', { id: entry.id }), undo: entry.id });
       choose(null, null, false);
     }, fail);
   };
@@ -96,7 +99,7 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
     file
       ?.text()
       .then((json) => client.importTemplates({ json }))
-      .then((imported) => setMessage({ kind: 'ok', text: `Imported ${imported.map((t) => t.id).join(', ')}` }), fail);
+      .then((imported) => setMessage({ kind: 'ok', text: t('templates.imported', { ids: imported.map((i) => i.id).join(', ') }) }), fail);
   };
 
   const readOnly = entry?.builtIn ?? true;
@@ -107,26 +110,29 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
   const dirty = draft !== null && entry?.template !== null && JSON.stringify(draft) !== JSON.stringify(entry?.template);
 
   return (
-    <section className="templates-view" aria-label="Templates">
+    <section className="templates-view" aria-label={t('view.templates')}>
       <aside className="template-list">
-        <input aria-label="Search templates" placeholder="Search name or tag…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input aria-label={t('templates.search')} placeholder={t('templates.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <ul>
-          {visible.map((e) => (
-            <li key={e.id}>
-              <button type="button" className={e.id === selected ? 'template-item active' : 'template-item'} onClick={() => choose(e.id, e.template, e.builtIn)}>
-                <strong>{e.template?.name ?? e.id}</strong>
-                <span className="hint">{e.broken ? `broken: ${e.broken}` : `${e.builtIn ? 'built-in · ' : ''}${e.template?.tags.join(', ') ?? ''}`}</span>
-              </button>
-            </li>
-          ))}
+          {visible.map((e) => {
+            const tags = e.template?.tags.join(', ') ?? '';
+            return (
+              <li key={e.id}>
+                <button type="button" className={e.id === selected ? 'template-item active' : 'template-item'} onClick={() => choose(e.id, e.template, e.builtIn)}>
+                  <strong>{e.template?.name ?? e.id}</strong>
+                  <span className="hint">{e.broken ? t('templates.broken', { reason: e.broken }) : e.builtIn ? t('templates.builtInTags', { tags }) : tags}</span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
         <div className="template-actions">
           <button type="button" onClick={() => create()}>
-            New
+            {t('common.new')}
           </button>
           <label className="file-button">
-            Import…
-            <input type="file" accept="application/json,.json" aria-label="Import templates" onChange={(e) => importFile(e.target.files?.[0])} />
+            {t('common.import')}
+            <input type="file" accept="application/json,.json" aria-label={t('templates.importLabel')} onChange={(e) => importFile(e.target.files?.[0])} />
           </label>
         </div>
       </aside>
@@ -135,32 +141,32 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
           <p className={message.kind === 'ok' ? 'ok-text' : 'error-text'} role="status" data-testid="template-message">
             {message.text}
             {message.undo && (
-              <button type="button" className="link-button" onClick={() => client.undoDeleteTemplate({ id: message.undo ?? '' }).then((t) => { choose(t.id, t, false); setMessage({ kind: 'ok', text: `Restored ${t.id}` }); }, fail)}>
-                Undo
+              <button type="button" className="link-button" onClick={() => client.undoDeleteTemplate({ id: message.undo ?? '' }).then((back) => { choose(back.id, back, false); setMessage({ kind: 'ok', text: t('templates.restoredId', { id: back.id }) }); }, fail)}>
+                {t('common.undo')}
               </button>
             )}
           </p>
         )}
-        {!draft && <p className="hint">Choose a template, or create one.</p>}
+        {!draft && <p className="hint">{t('templates.choose')}</p>}
         {draft && (
           <>
             <div className="template-toolbar">
-              <input aria-label="Template name" value={draft.name} disabled={readOnly} onChange={(e) => edit({ name: e.target.value })} />
-              {readOnly ? <span className="badge">Built-in (read-only)</span> : null}
+              <input aria-label={t('templates.name')} value={draft.name} disabled={readOnly} onChange={(e) => edit({ name: e.target.value })} />
+              {readOnly ? <span className="badge">{t('templates.builtIn')}</span> : null}
               <span className="spacer" />
               <button type="button" onClick={() => create(draft)}>
-                Duplicate
+                {t('common.duplicate')}
               </button>
               <button type="button" onClick={exportSelected}>
-                Export
+                {t('common.export')}
               </button>
               {!readOnly && (
                 <>
                   <button type="button" onClick={remove}>
-                    Delete
+                    {t('common.delete')}
                   </button>
                   <button type="button" className="primary" disabled={!dirty} onClick={save}>
-                    Save
+                    {t('common.save')}
                   </button>
                 </>
               )}
@@ -169,13 +175,13 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
             {shownPreview && <TemplatePreview preview={shownPreview} />}
             {history.length > 0 && (
               <details className="template-history">
-                <summary>History ({history.length} saves)</summary>
+                <summary>{t('templates.history', { count: history.length })}</summary>
                 <ul>
                   {history.map((h) => (
                     <li key={h.savedAt}>
                       <span className="hint">{h.savedAt.slice(0, 19).replace('T', ' ')}</span> {h.template.body.slice(0, 60)}
-                      <button type="button" onClick={() => client.restoreTemplate({ id: h.template.id, savedAt: h.savedAt }).then((t) => { setDraft(t); setMessage({ kind: 'ok', text: 'Restored' }); client.templateHistory({ id: t.id }).then(setHistory, () => undefined); }, fail)}>
-                        Restore
+                      <button type="button" onClick={() => client.restoreTemplate({ id: h.template.id, savedAt: h.savedAt }).then((back) => { setDraft(back); setMessage({ kind: 'ok', text: t('templates.restored') }); client.templateHistory({ id: back.id }).then(setHistory, () => undefined); }, fail)}>
+                        {t('templates.restore')}
                       </button>
                     </li>
                   ))}

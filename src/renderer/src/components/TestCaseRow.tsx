@@ -1,5 +1,6 @@
 import type { TestCase, TestResult } from '../../../shared/judging';
 import { Transcript } from './Transcript';
+import { useT } from '../i18n/use-t';
 
 interface TestCaseRowProps {
   index: number;
@@ -13,31 +14,28 @@ interface TestCaseRowProps {
 
 /** One test: its input and expected output (editable), and its verdict with time, memory, the diff, the transcript (interactive) and stderr. */
 export function TestCaseRow({ index, test, result, running, onChange, onDelete, onRun }: TestCaseRowProps) {
+  const t = useT();
   return (
     <li className="test-case" data-testid="test-case">
       <div className="test-case-header">
-        <strong>Test {index + 1}</strong>
+        <strong>{t('test.title', { number: index + 1 })}</strong>
         {result && <span className={`verdict verdict-${result.verdict}`}>{result.verdict}</span>}
-        {result && (
-          <span className="hint">
-            {result.cpuMs} ms CPU · {result.wallMs} ms · {result.peakMemoryMb.toFixed(1)} MB
-          </span>
-        )}
+        {result && <span className="hint">{t('test.usage', { cpu: result.cpuMs, wall: result.wallMs, memory: result.peakMemoryMb.toFixed(1) })}</span>}
         <span className="spacer" />
         <button type="button" onClick={onRun} disabled={running}>
-          Run
+          {t('common.run')}
         </button>
-        <button type="button" aria-label={`Delete test ${index + 1}`} onClick={onDelete}>
+        <button type="button" aria-label={t('test.delete', { number: index + 1 })} onClick={onDelete}>
           ✕
         </button>
       </div>
       <div className="test-io">
         <label>
-          Input
+          {t('common.input')}
           <textarea value={test.input} spellCheck={false} onChange={(e) => onChange({ input: e.target.value })} />
         </label>
         <label>
-          Expected
+          {t('test.expected')}
           <textarea value={test.output} spellCheck={false} onChange={(e) => onChange({ output: e.target.value })} />
         </label>
       </div>

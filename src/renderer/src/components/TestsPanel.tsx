@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { describeContainment, type CompanionStatus, type ProblemRecord, type TestCase } from '../../../shared/judging';
+import { describeContainment, type CompanionStatus, type ContainmentWords, type ProblemRecord, type TestCase } from '../../../shared/judging';
+import { useT } from '../i18n/use-t';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { notifyWhenAway } from '../commands/notify-when-away';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
@@ -22,6 +23,7 @@ interface TestsPanelProps {
  */
 export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
   const store = useWorkspaceStore();
+  const t = useT();
   const session = useWorkspace('session');
   const pending = useWorkspace('pending');
   const judging = useWorkspace('judging');
@@ -60,32 +62,46 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
   const run = (only?: number[]) => {
     const startedAt = Date.now();
     void store.judge(only).then((done) => {
-      if (done) notifyWhenAway(startedAt, `Tests finished: ${session?.title ?? ''}`, `${done.passed} of ${done.tests.length} passed`);
+      if (done) notifyWhenAway(startedAt, t('tests.notifyTitle', { title: session?.title ?? '' }), t('tests.notifyBody', { passed: done.passed, total: done.tests.length }));
     });
+  };
+  const containmentWords: ContainmentWords = {
+    on: t('containment.on'),
+    off: t('containment.off'),
+    tree: t('containment.tree'),
+    process: t('containment.process'),
+    user: t('containment.user'),
+    time: t('containment.time'),
+    memory: t('containment.memory'),
+    processes: t('containment.processes'),
+    diskTotal: t('containment.diskTotal'),
+    diskPerFile: t('containment.diskPerFile'),
+    network: t('containment.network'),
+    files: t('containment.files'),
   };
 
   return (
     <div className="tests-panel" data-testid="tests-panel">
       <div className="tests-header">
-        <select aria-label="Saved problems" value="" onChange={(e) => e.target.value && void store.openProblem(e.target.value)}>
-          <option value="">{library.length ? 'Open a saved problem…' : 'No saved problems yet'}</option>
+        <select aria-label={t('tests.savedProblems')} value="" onChange={(e) => e.target.value && void store.openProblem(e.target.value)}>
+          <option value="">{t(library.length ? 'tests.openSaved' : 'tests.noSaved')}</option>
           {library.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void store.startNew({ tests: [{ input: '', output: '' }] })} title="A new session with one empty test">
-          New
+        <button type="button" onClick={() => void store.startNew({ tests: [{ input: '', output: '' }] })} title={t('tests.newTitle')}>
+          {t('common.new')}
         </button>
         <button type="button" className="primary" disabled={running || tests.length === 0} onClick={() => run()}>
-          {running ? 'Running…' : 'Run tests'}
+          {t(running ? 'tests.running' : 'tests.runTests')}
         </button>
       </div>
       <DamagedProblems client={client} problems={library} />
       {companion && (
         <p className="hint" data-testid="companion-status">
-          {companion.listening ? `Competitive Companion: send problems to port ${companion.port}.` : (companion.error ?? 'Competitive Companion import is off.')}
+          {companion.listening ? t('tests.companionOn', { port: companion.port }) : (companion.error ?? t('tests.companionOff'))}
         </p>
       )}
       {error && (
@@ -96,10 +112,11 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
       {problem && (
         <p className="hint problem-limits" data-testid="problem-limits">
           {problem.name && <strong>{problem.name} · </strong>}
-          {problem.timeLimit} ms · {problem.memoryLimit} MB{problem.url && /^https?:\/\//.test(problem.url) ? ' · ' : ''}
+          {t('tests.limits', { time: problem.timeLimit, memory: problem.memoryLimit })}
+          {problem.url && /^https?:\/\//.test(problem.url) ? ' · ' : ''}
           {problem.url && /^https?:\/\//.test(problem.url) && (
             <a href={problem.url} target="_blank" rel="noopener noreferrer">
-              source
+              {t('tests.source')}
             </a>
           )}
         </p>
@@ -107,35 +124,35 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
       {session && <JudgingSettings />}
       {report?.compileError && !running && (
         <pre className="verdict-detail compile-error" data-testid="compile-error">
-          <span className="verdict verdict-CE">CE</span> {report.compileError}
+          <span className="verdict verdict-CE">{t('verdict.CE')}</span> {report.compileError}
         </pre>
       )}
       {report?.compiler && !running && (
         <p className="hint" data-testid="compiler-line">
           {report.compiler}
-          {report.compileMs ? ` · compiled in ${report.compileMs} ms` : ' · compiled before (cached)'}
+          {` · ${report.compileMs ? t('tests.compiledIn', { ms: report.compileMs }) : t('tests.compiledCached')}`}
         </p>
       )}
       {report && !report.compileError && !running && (
         <p className="verdict-summary" data-testid="verdict-summary">
-          <span className={`verdict verdict-${report.verdict}`}>{report.verdict}</span> {report.passed}/{report.total} accepted
+          <span className={`verdict verdict-${report.verdict}`}>{report.verdict}</span> {t('tests.accepted', { passed: report.passed, total: report.total })}
           {firstFailure && canAskModel && (
-            <button type="button" onClick={() => void store.ask('fix', { testIndex: firstFailure.index, templateId: fixTemplates.some((t) => t.id === fixTemplateId) ? fixTemplateId : 'fix-feedback' }).catch(() => undefined)}>
-              Fix with feedback
+            <button type="button" onClick={() => void store.ask('fix', { testIndex: firstFailure.index, templateId: fixTemplates.some((f) => f.id === fixTemplateId) ? fixTemplateId : 'fix-feedback' }).catch(() => undefined)}>
+              {t('common.fixWithFeedback')}
             </button>
           )}
           {firstFailure && canAskModel && fixTemplates.length > 1 && (
-            <select aria-label="Fix template" value={fixTemplateId} onChange={(e) => setFixTemplateId(e.target.value)}>
-              {fixTemplates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+            <select aria-label={t('tests.fixTemplate')} value={fixTemplateId} onChange={(e) => setFixTemplateId(e.target.value)}>
+              {fixTemplates.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
                 </option>
               ))}
             </select>
           )}
         </p>
       )}
-      <FixLoopControls canStart={Boolean(firstFailure && canAskModel)} templateId={fixTemplates.some((t) => t.id === fixTemplateId) ? fixTemplateId : 'fix-feedback'} />
+      <FixLoopControls canStart={Boolean(firstFailure && canAskModel)} templateId={fixTemplates.some((f) => f.id === fixTemplateId) ? fixTemplateId : 'fix-feedback'} />
       <ol className="test-list">
         {tests.map((test, index) => (
           <TestCaseRow
@@ -151,29 +168,33 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
         ))}
       </ol>
       <button type="button" onClick={() => setTests([...tests, { input: '', output: '' }])}>
-        Add test
+        {t('tests.addTest')}
       </button>
       <StressPanel key={session?.id ?? 'none'} client={client} canAskModel={canAskModel} />
       <details className="custom-input">
-        <summary>Custom input</summary>
-        <textarea aria-label="Custom input" value={customInput} spellCheck={false} onChange={(e) => setCustomInput(e.target.value)} />
+        <summary>{t('tests.customInput')}</summary>
+        <textarea aria-label={t('tests.customInput')} value={customInput} spellCheck={false} onChange={(e) => setCustomInput(e.target.value)} />
         <button type="button" disabled={custom?.running === true} onClick={() => void store.runCustom(customInput)}>
-          Run with this input
+          {t('tests.runWithInput')}
         </button>
         {custom?.result && (
           <div data-testid="custom-output">
             <p className="hint">
-              {custom.result.verdict === 'WA' || custom.result.verdict === 'AC' ? 'Finished' : custom.result.verdict} · {custom.result.cpuMs} ms CPU · {custom.result.peakMemoryMb.toFixed(1)} MB
+              {t('tests.customLine', {
+                outcome: custom.result.verdict === 'WA' || custom.result.verdict === 'AC' ? t('tests.finished') : custom.result.verdict,
+                cpu: custom.result.cpuMs,
+                memory: custom.result.peakMemoryMb.toFixed(1),
+              })}
               {custom.result.detail && custom.result.verdict !== 'WA' ? ` · ${custom.result.detail}` : ''}
             </p>
-            <pre className="diff">{custom.result.stdout || '(no output)'}</pre>
+            <pre className="diff">{custom.result.stdout || t('tests.noOutput')}</pre>
             {custom.result.stderr && <pre className="stderr">{custom.result.stderr.slice(-2000)}</pre>}
           </div>
         )}
       </details>
       {report && (
         <p className="hint" data-testid="containment">
-          Sandbox: {describeContainment(report.containment, ' · ')}
+          {t('tests.sandbox', { description: describeContainment(report.containment, ' · ', containmentWords) })}
         </p>
       )}
     </div>

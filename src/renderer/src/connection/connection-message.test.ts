@@ -25,6 +25,11 @@ describe('connectionMessage', () => {
     expect(message?.text).toContain('Open the address it printed (or ask the person running it)');
   });
 
+  it('speaks the interface language', () => {
+    const detail: ConnectionDetail = { ...base, state: 'reconnecting', attempts: 3, nextRetryAt: 14_000 };
+    expect(connectionMessage(detail, 12_500, false, 'zh-CN')).toMatchObject({ title: '无法连接到工作台服务器。', text: expect.stringContaining('2 秒后重试（第 3 次尝试）') });
+  });
+
   it('says reconnected for a while, naming a restart, and asks for a reload after an update', () => {
     expect(connectionMessage(base, 10_000, true)).toMatchObject({ kind: 'reconnected', text: 'The connection to the workbench server is back.' });
     expect(connectionMessage({ ...base, restarted: true }, 10_000, true)?.text).toMatch(/^The server had restarted/);

@@ -1,4 +1,6 @@
 import type { ConnectionDetail } from '../api/transport';
+import type { UiLanguage } from '../i18n/languages';
+import { translatorFor } from '../i18n/use-t';
 
 export type ConnectionAction = 'retry' | 'reload' | 'dismiss';
 
@@ -18,27 +20,28 @@ export interface ConnectionMessage {
  * time: unreachable (retrying), refused (needs the new address), reconnected (for a few seconds),
  * a newer server version (reload). `showReconnected` is the hook's few-second window.
  */
-export function connectionMessage(detail: ConnectionDetail, now: number, showReconnected: boolean): ConnectionMessage | null {
+export function connectionMessage(detail: ConnectionDetail, now: number, showReconnected: boolean, language: UiLanguage = 'en'): ConnectionMessage | null {
+  const t = translatorFor(language);
   if (detail.state === 'refused') {
     return {
       kind: 'refused',
       tone: 'error',
-      title: 'The workbench server restarted with a new access address.',
-      text: 'Open the address it printed (or ask the person running it). Sessions saved before the restart are kept. If you open the new address in another tab, this one reconnects by itself.',
-      hint: 'Running it yourself? Start it with --keep-token (or --token) and the address stays the same across restarts.',
-      action: { kind: 'retry', label: 'Check again' },
+      title: t('connection.refusedTitle'),
+      text: t('connection.refusedText'),
+      hint: t('connection.refusedHint'),
+      action: { kind: 'retry', label: t('connection.checkAgain') },
     };
   }
   if (detail.state === 'reconnecting' && detail.attempts > 0) {
     // `now` may be a tick older than the detail itself.
     const seconds = detail.nextRetryAt === null ? 0 : Math.ceil((detail.nextRetryAt - Math.max(now, detail.changedAt)) / 1000);
-    const when = seconds > 0 ? `Trying again in ${seconds} s` : 'Trying again now';
+    const when = seconds > 0 ? t('connection.tryingIn', { seconds }) : t('connection.tryingNow');
     return {
       kind: 'unreachable',
       tone: 'warn',
-      title: 'Cannot reach the workbench server.',
-      text: `It may be restarting, or the network is down. ${when} (attempt ${detail.attempts}).`,
-      action: { kind: 'retry', label: 'Retry now' },
+      title: t('connection.unreachableTitle'),
+      text: t('connection.unreachableText', { when, attempt: detail.attempts }),
+      action: { kind: 'retry', label: t('connection.retryNow') },
     };
   }
   if (detail.state !== 'connected') return null;
@@ -46,19 +49,17 @@ export function connectionMessage(detail: ConnectionDetail, now: number, showRec
     return {
       kind: 'updated',
       tone: 'info',
-      title: `The workbench server was updated to version ${detail.newVersion}.`,
-      text: 'Reload this page to use the new version.',
-      action: { kind: 'reload', label: 'Reload' },
+      title: t('connection.updatedTitle', { version: detail.newVersion }),
+      text: t('connection.updatedText'),
+      action: { kind: 'reload', label: t('connection.reload') },
     };
   }
   if (!showReconnected) return null;
   return {
     kind: 'reconnected',
     tone: 'ok',
-    title: 'Reconnected.',
-    text: detail.restarted
-      ? 'The server had restarted, so anything it was doing then (a loaded model, an answer being written, a test run) has stopped.'
-      : 'The connection to the workbench server is back.',
-    action: { kind: 'dismiss', label: 'Dismiss' },
+    title: t('connection.reconnectedTitle'),
+    text: t(detail.restarted ? 'connection.restartedText' : 'connection.backText'),
+    action: { kind: 'dismiss', label: t('common.dismiss') },
   };
 }

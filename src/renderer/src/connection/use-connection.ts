@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConnectionDetail, Transport } from '../api/transport';
 import { connectionMessage, type ConnectionMessage } from './connection-message';
+import { useT } from '../i18n/use-t';
 
 /** How long "Reconnected" stays up. */
 const reconnectedShownMs = 8000;
@@ -28,7 +29,7 @@ export function useConnectionMessage(transport: Transport): { message: Connectio
   }, [detail.reconnects, seenReconnects]);
 
   const shown = detail.newVersion !== null && detail.newVersion === dismissedVersion ? { ...detail, newVersion: null } : detail;
-  const message = connectionMessage(shown, now, detail.reconnects !== seenReconnects);
+  const message = connectionMessage(shown, now, detail.reconnects !== seenReconnects, useT().language);
   const dismiss = useCallback(() => {
     setSeenReconnects(detail.reconnects);
     setDismissedVersion(detail.newVersion);

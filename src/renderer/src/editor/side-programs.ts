@@ -7,7 +7,8 @@ export type EditorTab = 'solution' | 'brute' | 'generator';
 export type SideTab = Exclude<EditorTab, 'solution'>;
 export type SideModels = Record<SideTab, monaco.editor.ITextModel>;
 
-export const tabLabels: Record<EditorTab, string> = { solution: 'Solution', brute: 'Brute force', generator: 'Generator' };
+/** The editor's tabs, in order; each is called `editor.tab.<name>` in the catalogue. */
+export const editorTabs: readonly EditorTab[] = ['solution', 'brute', 'generator'];
 const baseNames: Record<EditorTab, string> = { solution: 'solution', brute: 'brute', generator: 'gen' };
 const unsynced = '\u0000';
 

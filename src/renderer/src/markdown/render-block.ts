@@ -2,6 +2,8 @@ import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import { highlightInto } from './highlight-code';
 import { scanMath, type Segment } from '../../../shared/math-scanner';
+import { documentLanguage } from '../i18n/document-language';
+import { translate } from '../i18n/translate';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
@@ -141,14 +143,17 @@ export function renderFormula(formula: { tex: string; display: boolean; source: 
   const el = document.createElement('span');
   el.className = formula.display ? 'math math-display' : 'math math-inline';
   el.dataset.tex = formula.source;
-  el.title = 'Click to copy the LaTeX';
+  // Built outside React: the interface language is read from <html lang>, which the app keeps current.
+  const language = documentLanguage();
+  el.title = translate(language, 'markdown.copyLatex');
   try {
     katex.render(formula.tex, el, { displayMode: formula.display, throwOnError: true, trust: false, strict: 'ignore', output: 'htmlAndMathml' });
   } catch (err) {
     // A formula KaTeX cannot read: show its source, quietly marked, never a wall of red.
     el.replaceChildren(formula.source);
     el.className += ' math-invalid';
-    el.title = `Not rendered: ${err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : 'invalid formula'}`;
+    // (KaTeX's own message stays in English.)
+    el.title = translate(language, 'markdown.notRendered', { reason: err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : translate(language, 'markdown.invalidFormula') });
   }
   el.addEventListener('click', () => hooks.onCopyTex?.(formula.source));
   return el;
@@ -164,7 +169,7 @@ function codeBlock(code: string, language: string, hooks: RenderHooks): HTMLElem
   label.textContent = language || 'text';
   const open = document.createElement('button');
   open.type = 'button';
-  open.textContent = 'Open in editor';
+  open.textContent = translate(documentLanguage(), 'markdown.openInEditor');
   open.addEventListener('click', () => hooks.onOpenCode?.(code, language));
   toolbar.append(label, open);
   const pre = document.createElement('pre');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { viewNames, type View } from '../../../shared/desktop-commands';
+import { defaultPaneSizes, parsePaneSizes, type PaneSizes } from '../layout/pane-sizes';
 
 export type { View };
 
@@ -17,9 +18,13 @@ export interface Layout {
   contrast: boolean;
   /** Step-through: the solution revealed a step at a time. */
   steps: boolean;
+  /** The reasoning shown while presenting (open, and in the steps); by default a tutor shows the worked answer. */
+  presentReasoning: boolean;
   /** Paths and tokens masked in the UI. */
   privacy: boolean;
   sidebarOpen: boolean;
+  /** The workbench panes' shares of the row (problem, conversation, editor), set by dragging their handles. */
+  paneSizes: PaneSizes;
   /** The session to reopen at start. */
   sessionId: string | null;
 }
@@ -33,8 +38,10 @@ export const defaultLayout: Layout = {
   presentScale: 'M',
   contrast: false,
   steps: false,
+  presentReasoning: false,
   privacy: false,
   sidebarOpen: true,
+  paneSizes: defaultPaneSizes,
   sessionId: null,
 };
 
@@ -51,8 +58,10 @@ export function parseLayout(text: string | null): Layout {
       presentScale: presentationScales.includes(raw.presentScale as PresentationScale) ? (raw.presentScale as PresentationScale) : defaultLayout.presentScale,
       contrast: bool(raw.contrast, defaultLayout.contrast),
       steps: bool(raw.steps, defaultLayout.steps),
+      presentReasoning: bool(raw.presentReasoning, defaultLayout.presentReasoning),
       privacy: bool(raw.privacy, defaultLayout.privacy),
       sidebarOpen: bool(raw.sidebarOpen, defaultLayout.sidebarOpen),
+      paneSizes: parsePaneSizes(raw.paneSizes),
       sessionId: typeof raw.sessionId === 'string' && /^[\w-]{1,80}$/.test(raw.sessionId) ? raw.sessionId : null,
     };
   } catch {

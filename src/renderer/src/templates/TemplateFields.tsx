@@ -1,4 +1,8 @@
 import type { Template } from '../../../shared/templates';
+import { useT } from '../i18n/use-t';
+
+/** The variables a prompt may use, as they are typed in it (the same in every language). */
+const templateVariables = '{{problem}} {{language}} {{tests}} {{feedback}} {{code}}';
 
 interface TemplateFieldsProps {
   draft: Template;
@@ -8,60 +12,61 @@ interface TemplateFieldsProps {
 
 /** A template's editable fields: description, tags, system prompt, body, sampling and what goes to the editor. */
 export function TemplateFields({ draft, readOnly, onEdit: edit }: TemplateFieldsProps) {
+  const t = useT();
   return (
     <>
       <label className="template-field">
-        Description
-        <input aria-label="Description" value={draft.description} disabled={readOnly} onChange={(e) => edit({ description: e.target.value })} />
+        {t('templateField.description')}
+        <input aria-label={t('templateField.description')} value={draft.description} disabled={readOnly} onChange={(e) => edit({ description: e.target.value })} />
       </label>
       <label className="template-field">
-        Tags (comma-separated)
-        <input aria-label="Tags" value={draft.tags.join(', ')} disabled={readOnly} onChange={(e) => edit({ tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
+        {t('templateField.tags')}
+        <input aria-label={t('templateField.tagsLabel')} value={draft.tags.join(', ')} disabled={readOnly} onChange={(e) => edit({ tags: e.target.value.split(',').map((tag) => tag.trim()).filter(Boolean) })} />
       </label>
       <label className="template-field">
-        System prompt (leave empty for none, as the model's official usage)
-        <textarea aria-label="System prompt" value={draft.system ?? ''} disabled={readOnly} onChange={(e) => edit({ system: e.target.value === '' ? null : e.target.value })} />
+        {t('templateField.system')}
+        <textarea aria-label={t('templateField.systemLabel')} value={draft.system ?? ''} disabled={readOnly} onChange={(e) => edit({ system: e.target.value === '' ? null : e.target.value })} />
       </label>
       <label className="template-field">
-        Prompt — variables: {'{{problem}} {{language}} {{tests}} {{feedback}} {{code}}'}
-        <textarea aria-label="Prompt body" className="template-body" value={draft.body} disabled={readOnly} onChange={(e) => edit({ body: e.target.value })} />
+        {t('templateField.body', { variables: templateVariables })}
+        <textarea aria-label={t('templateField.bodyLabel')} className="template-body" value={draft.body} disabled={readOnly} onChange={(e) => edit({ body: e.target.value })} />
       </label>
       <div className="sampling-row">
         <label>
-          Temperature
-          <input type="number" step={0.05} min={0} max={2} aria-label="Template temperature" value={draft.sampling.temperature} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, temperature: e.target.valueAsNumber } })} />
+          {t('sampling.temperature')}
+          <input type="number" step={0.05} min={0} max={2} aria-label={t('templateField.temperatureLabel')} value={draft.sampling.temperature} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, temperature: e.target.valueAsNumber } })} />
         </label>
         <label>
-          top_p
-          <input type="number" step={0.01} min={0} max={1} aria-label="Template top_p" value={draft.sampling.topP} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topP: e.target.valueAsNumber } })} />
+          {t('templateField.topP')}
+          <input type="number" step={0.01} min={0} max={1} aria-label={t('templateField.topPLabel')} value={draft.sampling.topP} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topP: e.target.valueAsNumber } })} />
         </label>
         <label>
-          top_k (0 = off)
-          <input type="number" min={0} aria-label="Template top_k" value={draft.sampling.topK} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topK: e.target.valueAsNumber } })} />
+          {t('templateField.topK')}
+          <input type="number" min={0} aria-label={t('templateField.topKLabel')} value={draft.sampling.topK} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topK: e.target.valueAsNumber } })} />
         </label>
         <label>
-          Max tokens
-          <input type="number" min={1} aria-label="Template max tokens" value={draft.sampling.maxTokens} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, maxTokens: e.target.valueAsNumber } })} />
+          {t('sampling.maxTokens')}
+          <input type="number" min={1} aria-label={t('templateField.maxTokensLabel')} value={draft.sampling.maxTokens} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, maxTokens: e.target.valueAsNumber } })} />
         </label>
-        <label title="Reasoning tokens after which the workbench closes the reasoning and the model answers">
-          Reasoning budget (0 = none)
-          <input type="number" min={0} step={1024} aria-label="Template reasoning budget" value={draft.sampling.reasoningBudget ?? 0} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 0 && edit({ sampling: { ...draft.sampling, reasoningBudget: e.target.valueAsNumber } })} />
+        <label title={t('templateField.budgetTitle')}>
+          {t('templateField.budget')}
+          <input type="number" min={0} step={1024} aria-label={t('templateField.budgetLabel')} value={draft.sampling.reasoningBudget ?? 0} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 0 && edit({ sampling: { ...draft.sampling, reasoningBudget: e.target.valueAsNumber } })} />
         </label>
         <label>
-          To the editor
-          <select aria-label="Send to the editor" value={draft.sendToEditor} disabled={readOnly} onChange={(e) => edit({ sendToEditor: e.target.value as Template['sendToEditor'] })}>
-            <option value="lastPython">last Python block</option>
-            <option value="lastCpp">last C++ block</option>
-            <option value="lastCode">last code block</option>
-            <option value="none">nothing</option>
+          {t('templateField.toEditor')}
+          <select aria-label={t('templateField.toEditorLabel')} value={draft.sendToEditor} disabled={readOnly} onChange={(e) => edit({ sendToEditor: e.target.value as Template['sendToEditor'] })}>
+            <option value="lastPython">{t('templateField.lastPython')}</option>
+            <option value="lastCpp">{t('templateField.lastCpp')}</option>
+            <option value="lastCode">{t('templateField.lastCode')}</option>
+            <option value="none">{t('templateField.nothing')}</option>
           </select>
         </label>
-        <label title="Where the code goes: the solution, or the stress test's brute force or generator tab (filled only when empty)">
-          Code is
-          <select aria-label="Where the code goes" value={draft.target} disabled={readOnly || draft.sendToEditor === 'none'} onChange={(e) => edit({ target: e.target.value as Template['target'] })}>
-            <option value="solution">the solution</option>
-            <option value="brute">the brute force</option>
-            <option value="generator">the generator</option>
+        <label title={t('templateField.targetTitle')}>
+          {t('templateField.target')}
+          <select aria-label={t('templateField.targetLabel')} value={draft.target} disabled={readOnly || draft.sendToEditor === 'none'} onChange={(e) => edit({ target: e.target.value as Template['target'] })}>
+            <option value="solution">{t('templateField.targetSolution')}</option>
+            <option value="brute">{t('templateField.targetBrute')}</option>
+            <option value="generator">{t('templateField.targetGenerator')}</option>
           </select>
         </label>
       </div>

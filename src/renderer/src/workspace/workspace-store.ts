@@ -8,6 +8,13 @@ import { extractCode, type CodePick } from '../../../shared/prompt-pieces';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { newGenerationId, runningView, withDelta, withResult, type AnswerView } from './live-answer';
 import { errorMessage } from '../../../shared/api/errors';
+import { documentLanguage } from '../i18n/document-language';
+import { translate, type MessageArgs, type MessageKey } from '../i18n/translate';
+
+/** A text of the store's own (notices, errors it makes up), in the interface language: a store is not a component, so it reads `<html lang>`. */
+function say<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
+  return translate(documentLanguage(), key, ...args);
+}
 
 /** The Monaco editor as the store sees it (see editor-bridge.ts). */
 export interface EditorPort {
@@ -310,7 +317,7 @@ export class WorkspaceStore {
       if (this.#state.session && base && this.#state.session.id !== base.id) return;
       this.#editorBase = baseBefore;
       // Nothing left `pending`: it is all sent again by the next save (to the session created here, if one was).
-      this.#set({ ...(base && !this.#state.session ? { session: base } : {}), saveState: 'failed', error: `Not saved yet: ${errorMessage(err)}` });
+      this.#set({ ...(base && !this.#state.session ? { session: base } : {}), saveState: 'failed', error: say('store.notSaved', { error: errorMessage(err) }) });
     }
   }
 
@@ -320,7 +327,7 @@ export class WorkspaceStore {
     if (kind === 'ask' && options.templateId) this.edit({ templateId: options.templateId, ...(options.sampling ? { sampling: options.sampling } : {}) });
     await this.flush({ create: true });
     const session = this.#state.session;
-    if (!session) throw new Error(this.#state.error ?? 'The session could not be saved.');
+    if (!session) throw new Error(this.#state.error ?? say('store.couldNotSave'));
     const generationId = newGenerationId();
     const live: LiveTurn = { sessionId: session.id, generationId, turnId: null, kind, text: options.text ?? (kind === 'ask' ? session.problem.statement : ''), view: runningView(generationId), pick: null, codeOffered: false, instance: this.#instance() };
     this.#lives.set(session.id, live);
@@ -348,7 +355,7 @@ export class WorkspaceStore {
     if (options.templateId) this.edit({ templateId: options.templateId, ...(options.sampling ? { sampling: options.sampling } : {}) });
     await this.flush({ create: true });
     const session = this.#state.session;
-    if (!session) throw new Error(this.#state.error ?? 'The session could not be saved.');
+    if (!session) throw new Error(this.#state.error ?? say('store.couldNotSave'));
     const solveId = `s${newGenerationId()}`.slice(0, 80);
     const view: SolveView = { sessionId: session.id, solveId, samples, tokens: Array.from({ length: samples }, () => 0), candidates: [], record: null, error: null };
     this.#solves.set(session.id, view);
@@ -387,7 +394,7 @@ export class WorkspaceStore {
     if (!fixing || !loopId || fixing.progress?.phase === 'ended') return;
     void this.client.stopFix({ loopId }).then(
       // Core has no such loop (it ended while this window was away): shown as ended, not running for ever.
-      ({ stopped }) => stopped || this.#showFix({ ...fixing, progress: fixing.progress && { ...fixing.progress, phase: 'ended', end: 'stopped', message: 'Ended.' } }),
+      ({ stopped }) => stopped || this.#showFix({ ...fixing, progress: fixing.progress && { ...fixing.progress, phase: 'ended', end: 'stopped', message: say('fix.ended') } }),
       () => undefined,
     );
   }
@@ -399,7 +406,7 @@ export class WorkspaceStore {
     const known = this.#fixes.get(sessionId);
     if (running) this.#showFix({ sessionId, progress: running, error: null });
     // It ended while this window was not told: not shown as running any more.
-    else if (known?.progress && known.progress.phase !== 'ended') this.#showFix({ ...known, progress: { ...known.progress, phase: 'ended', end: 'stopped', message: 'Ended while this window was away: see the thread.' } });
+    else if (known?.progress && known.progress.phase !== 'ended') this.#showFix({ ...known, progress: { ...known.progress, phase: 'ended', end: 'stopped', message: say('fix.endedAway') } });
   }
 
   #showFix(view: FixView): void {
@@ -428,7 +435,7 @@ export class WorkspaceStore {
       const record = session?.solves.find((r) => r.id === known.solveId) ?? null;
       // Its end arrived meanwhile: nothing to correct.
       if (this.#solves.get(sessionId)?.record) return;
-      next = { ...known, record, error: record ? null : 'This run ended while this window was away.' };
+      next = { ...known, record, error: record ? null : say('store.solveEndedAway') };
     }
     if (!next) return;
     this.#solves.set(sessionId, next);
@@ -543,7 +550,7 @@ export class WorkspaceStore {
       if (!live.view.running || !live.instance || !now || live.instance === now) continue;
       await this.#settleLive(sessionId);
       if (!this.#lives.has(sessionId)) continue;
-      this.#replaceLive(sessionId, (l) => ({ ...l, view: { ...l.view, running: false, error: 'The server restarted while this answer was being written: the text so far is shown here, but was not saved.' } }));
+      this.#replaceLive(sessionId, (l) => ({ ...l, view: { ...l.view, running: false, error: say('store.serverRestarted') } }));
     }
   }
 
@@ -571,7 +578,7 @@ export class WorkspaceStore {
       this.#editorBase = code;
       return;
     }
-    this.#set({ notice: { message: 'This session’s code was changed in another window. Your edits stay here; theirs is kept in the session’s code history.', offerCode: code } });
+    this.#set({ notice: { message: say('store.codeChangedElsewhere'), offerCode: code } });
   }
 
   setNotice(notice: Notice | null): void {
@@ -623,7 +630,7 @@ export class WorkspaceStore {
       return;
     }
     const opened = await this.client.getSession({ id: first }).catch(() => null);
-    this.#set({ notice: { message: `“${opened?.title ?? 'A problem'}” arrived from Competitive Companion as a new session.`, openSession: first } });
+    this.#set({ notice: { message: say('store.problemArrived', { title: opened?.title ?? say('store.aProblem') }), openSession: first } });
   }
 
   #putInEditor(source: 'model' | 'file' | 'open', code: string, how: 'open' | 'propose' = 'open'): void {
@@ -672,6 +679,6 @@ export function shown({ session, pending }: Pick<WorkspaceState, 'session' | 'pe
     statement: pending.statement ?? session?.problem.statement ?? '',
     tests: pending.tests ?? session?.problem.tests ?? [],
     code: pending.code ?? session?.code ?? '',
-    title: pending.title ?? session?.title ?? 'New session',
+    title: pending.title ?? session?.title ?? say('sessions.newTitleFallback'),
   };
 }

@@ -2,6 +2,7 @@ import type { WorkbenchClient } from '../../api/workbench-client';
 import { GetModelCard } from '../../components/GetModelCard';
 import type { ModelState } from '../../state/use-model-state';
 import { LoadModelButton, loadableModels, offersLoad } from './LoadModelButton';
+import { useT } from '../../i18n/use-t';
 
 interface EmptyThreadProps {
   client: WorkbenchClient;
@@ -16,6 +17,7 @@ interface EmptyThreadProps {
  */
 export function EmptyThread({ client, models, onShowModels }: EmptyThreadProps) {
   const { status, catalog } = models;
+  const t = useT();
   const usable = loadableModels(models);
   if (status?.state === 'empty' && catalog && usable.length === 0) {
     return (
@@ -36,8 +38,8 @@ export function EmptyThread({ client, models, onShowModels }: EmptyThreadProps) 
         <div className="empty-mark" aria-hidden="true">
           ▶
         </div>
-        <p className="empty-title">No model is loaded</p>
-        <p>{usable.length === 1 ? `${first?.name ?? 'A model'} is on this machine: load it to ask.` : `${usable.length} models are on this machine: load one to ask.`}</p>
+        <p className="empty-title">{t('empty.noModel')}</p>
+        <p>{usable.length === 1 ? t('empty.oneModel', { name: first?.name ?? t('empty.aModel') }) : t('empty.manyModels', { count: usable.length })}</p>
         <LoadModelButton client={client} models={models} onShowModels={onShowModels} />
       </div>
     );
@@ -47,8 +49,8 @@ export function EmptyThread({ client, models, onShowModels }: EmptyThreadProps) 
       <div className="empty-mark" aria-hidden="true">
         ∑
       </div>
-      <p className="empty-title">{status?.state === 'loading' ? 'Loading the model…' : 'Ask about the problem'}</p>
-      <p>VibeThinker's step-by-step reasoning and its answer stream here, with math rendered as you read; follow-ups continue the same conversation.</p>
+      <p className="empty-title">{t(status?.state === 'loading' ? 'empty.loading' : 'empty.ask')}</p>
+      <p>{t('empty.intro')}</p>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { WorkbenchClient } from '../../api/workbench-client';
 import type { ModelState } from '../../state/use-model-state';
 import { errorMessage } from '../../../../shared/api/errors';
+import { useT } from '../../i18n/use-t';
 
 /** The models on disk that can be loaded (no problem reading them), first the one a click loads. */
 export function loadableModels(models: ModelState) {
@@ -17,6 +18,7 @@ export function offersLoad(models: ModelState): boolean {
 /** "Load <name>" for the first model on disk, with "Choose another…" when there are more; its error said in place. */
 export function LoadModelButton({ client, models, onShowModels }: { client: WorkbenchClient; models: ModelState; onShowModels: () => void }) {
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const usable = loadableModels(models);
   const first = usable[0];
   if (!first) return null;
@@ -24,11 +26,11 @@ export function LoadModelButton({ client, models, onShowModels }: { client: Work
     <>
       <div className="get-model-actions">
         <button type="button" className="primary" onClick={() => client.loadModel({ path: first.path }).then(() => setError(null), (err: unknown) => setError(errorMessage(err)))}>
-          Load {first.name}
+          {t('load.model', { name: first.name })}
         </button>
         {usable.length > 1 && (
           <button type="button" onClick={onShowModels}>
-            Choose another…
+            {t('load.another')}
           </button>
         )}
       </div>

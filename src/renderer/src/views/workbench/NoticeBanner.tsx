@@ -1,9 +1,11 @@
 import { useWorkspace, useWorkspaceStore } from '../../workspace/use-workspace';
+import { useT } from '../../i18n/use-t';
 
 /** The workspace's message of the moment (a problem arrived, an error), with the session it offers to open. */
 export function NoticeBanner({ onOpened }: { onOpened: () => void }) {
   const store = useWorkspaceStore();
   const notice = useWorkspace('notice');
+  const t = useT();
   if (!notice) return null;
   const target = notice.openSession;
   return (
@@ -18,7 +20,7 @@ export function NoticeBanner({ onOpened }: { onOpened: () => void }) {
             void store.open(target).then(onOpened, () => undefined);
           }}
         >
-          Open it
+          {t('notice.openIt')}
         </button>
       )}
       {notice.offerCode !== undefined && (
@@ -30,10 +32,10 @@ export function NoticeBanner({ onOpened }: { onOpened: () => void }) {
             store.offerCode(code, 'file');
           }}
         >
-          Show theirs
+          {t('notice.showTheirs')}
         </button>
       )}
-      <button type="button" aria-label="Dismiss" onClick={() => store.setNotice(null)}>
+      <button type="button" aria-label={t('common.dismiss')} onClick={() => store.setNotice(null)}>
         ×
       </button>
     </div>

@@ -37,13 +37,20 @@ export function PresentationPane({ layout, onLayout, fontSize, empty, onOpenCode
           view={view}
           empty={empty}
           onStop={() => (replay.view ? replay.stop() : store.stop())}
-          reasoningOpen={layout.reasoningOpen}
-          onReasoningToggle={(open) => onLayout({ reasoningOpen: open })}
+          reasoningOpen={layout.presentReasoning}
+          onReasoningToggle={(open) => onLayout({ presentReasoning: open })}
           onOpenCode={onOpenCode}
         />
       }
-      canReplay={lastView !== null && !live?.view.running}
-      onReplay={(charsPerSecond) => lastView && replay.play(lastView, charsPerSecond)}
+      replay={{
+        state: replay.state,
+        canReplay: lastView !== null && !live?.view.running,
+        play: (tokensPerSecond) => lastView && replay.play(lastView, { tokensPerSecond, skipReasoning: !layout.presentReasoning }),
+        pause: replay.pause,
+        resume: replay.resume,
+        stop: replay.stop,
+        setSpeed: replay.setSpeed,
+      }}
     />
   );
 }

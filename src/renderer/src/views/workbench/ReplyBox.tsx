@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../../i18n/use-t';
 
 /** What the API takes in one follow-up (far more than any context holds). */
 const maxFollowUpChars = 1_000_000;
@@ -15,11 +16,12 @@ interface ReplyBoxProps {
 export function ReplyBox({ running, blockedReason, onSend }: ReplyBoxProps) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
   const send = () => {
     const message = text.trim();
     if (!message || running || blockedReason) return;
     if (message.length > maxFollowUpChars) {
-      setProblem(`This follow-up is ${message.length.toLocaleString()} characters; at most ${maxFollowUpChars.toLocaleString()} can be sent. Nothing was sent.`);
+      setProblem(t('reply.tooLong', { length: message.length.toLocaleString(), max: maxFollowUpChars.toLocaleString() }));
       return;
     }
     setProblem(null);
@@ -31,8 +33,8 @@ export function ReplyBox({ running, blockedReason, onSend }: ReplyBoxProps) {
   return (
     <div className="reply-box" data-testid="reply-box">
       <textarea
-        aria-label="Follow-up"
-        placeholder="Ask a follow-up about this answer… (Ctrl+Enter)"
+        aria-label={t('reply.label')}
+        placeholder={t('reply.placeholder')}
         value={text}
         spellCheck={false}
         onChange={(e) => setText(e.target.value)}
@@ -44,8 +46,8 @@ export function ReplyBox({ running, blockedReason, onSend }: ReplyBoxProps) {
         }}
       />
       {/* Stop stays one button, by Ask: two would be two ways to do one thing. */}
-      <button type="button" className="primary" disabled={!text.trim() || running || blockedReason !== null} title={running ? 'Wait for the answer, or stop it' : (blockedReason ?? 'Ctrl+Enter')} onClick={send}>
-        Send
+      <button type="button" className="primary" disabled={!text.trim() || running || blockedReason !== null} title={running ? t('reply.waitTitle') : (blockedReason ?? t('common.ctrlEnter'))} onClick={send}>
+        {t('reply.send')}
       </button>
       {problem && (
         <p className="error-text reply-problem" role="alert">

@@ -1,18 +1,25 @@
 import { cutNote, type SolveCandidate, type SolveRecord } from '../../../../shared/solve';
 import { StaticMarkdown } from '../../markdown/StaticMarkdown';
 import { useWorkspace, useWorkspaceStore } from '../../workspace/use-workspace';
+import { useT, type Translator } from '../../i18n/use-t';
 
 interface SolvePanelProps {
   onOpenCode: (code: string) => void;
 }
 
 /** How a candidate did, in a word or two. */
-function outcome(c: SolveCandidate, kind: SolveRecord['kind']): string {
-  if (c.error) return 'error';
-  if (c.stopped) return 'stopped';
-  if (kind === 'math') return c.final ?? 'no final answer';
+function outcome(c: SolveCandidate, kind: SolveRecord['kind'], t: Translator): string {
+  if (c.error) return t('solve.outcome.error');
+  if (c.stopped) return t('solve.outcome.stopped');
+  if (kind === 'math') return c.final ?? t('solve.outcome.noFinal');
   if (c.verdict) return `${c.verdict}${c.report ? ` ${c.report.passed}/${c.report.total}` : ''}`;
-  return c.code ? 'not judged (no tests)' : 'no code';
+  return t(c.code ? 'solve.outcome.notJudged' : 'solve.outcome.noCode');
+}
+
+/** Why a candidate was cut short, as `cutNote` (shared/solve.ts, for the CLI) says it, in the interface language. */
+function cutWords(c: SolveCandidate, t: Translator): string | null {
+  if (!cutNote(c)) return null;
+  return c.cut === 'maxTokens' ? t('solve.cut.maxTokens') : t('solve.cut.context');
 }
 
 /**
@@ -23,6 +30,7 @@ function outcome(c: SolveCandidate, kind: SolveRecord['kind']): string {
  */
 export function SolvePanel({ onOpenCode }: SolvePanelProps) {
   const store = useWorkspaceStore();
+  const t = useT();
   const session = useWorkspace('session');
   const solving = useWorkspace('solving');
   const live = solving && solving.sessionId === session?.id ? solving : null;
@@ -34,16 +42,14 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
   // Without a record (the run failed to be saved): the answers graded so far are still shown.
   const cards = record?.candidates ?? (live && !running ? live.candidates : []);
   return (
-    <section className="solve-panel" aria-label={`Solve ×${samples}`} data-testid="solve-panel">
+    <section className="solve-panel" aria-label={t('solve.title', { count: samples })} data-testid="solve-panel">
       <header className="solve-header">
-        <h3>Solve ×{samples}</h3>
+        <h3>{t('solve.title', { count: samples })}</h3>
         {running && (
           <>
-            <span className="hint">
-              {live.candidates.length} of {samples} done
-            </span>
+            <span className="hint">{t('solve.doneOf', { done: live.candidates.length, count: samples })}</span>
             <button type="button" className="link-button" onClick={() => store.stopSolve()}>
-              Stop
+              {t('common.stop')}
             </button>
           </>
         )}
@@ -59,7 +65,7 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
             const done = live.candidates.find((c) => c.index === i);
             return (
               <li key={i}>
-                Answer {i + 1}: {done ? outcome(done, kind) : `${tokens.toLocaleString()} tokens…`}
+                {t('solve.progressLine', { number: i + 1, status: done ? outcome(done, kind, t) : t('solve.tokensSoFar', { tokens: tokens.toLocaleString() }) })}
               </li>
             );
           })}
@@ -69,9 +75,9 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
         <table className="solve-votes" data-testid="solve-votes">
           <thead>
             <tr>
-              <th>Answer</th>
-              <th>Votes</th>
-              <th>Share</th>
+              <th>{t('common.answer')}</th>
+              <th>{t('solve.votes')}</th>
+              <th>{t('solve.share')}</th>
             </tr>
           </thead>
           <tbody>
@@ -89,15 +95,15 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
       )}
       {record && record.kind === 'math' && (
         <p className="solve-headline" data-testid="solve-headline">
-          {record.votes[0] ? `Majority: ${record.votes[0].count} of ${record.samples} answers agree.` : 'No answer gave a final \\boxed{} answer.'}
+          {record.votes[0] ? t('solve.majority', { count: record.votes[0].count, samples: record.samples }) : t('solve.noFinal', { boxed: '\\boxed{}' })}
         </p>
       )}
       {cards.map((c) => (
         <details key={c.index} className="solve-card" data-testid="solve-card" data-verdict={c.verdict ?? ''} open={false}>
           <summary>
-            <span className={c.verdict ? `verdict verdict-${c.verdict}` : 'solve-outcome'}>{outcome(c, kind)}</span> Answer {c.index + 1}
-            {c.index === record?.best ? ' · best' : ''} · {c.completionTokens.toLocaleString()} tokens
-            {cutNote(c) && <span className="solve-cut"> · {cutNote(c)}</span>}
+            <span className={c.verdict ? `verdict verdict-${c.verdict}` : 'solve-outcome'}>{outcome(c, kind, t)}</span> {t('solve.card', { number: c.index + 1 })}
+            {c.index === record?.best ? ` · ${t('solve.best')}` : ''} · {t('common.tokens', { count: c.completionTokens.toLocaleString() })}
+            {cutWords(c, t) && <span className="solve-cut"> · {cutWords(c, t)}</span>}
             {c.code && (
               <button
                 type="button"
@@ -107,11 +113,11 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
                   onOpenCode(c.code ?? '');
                 }}
               >
-                Open this code
+                {t('common.openThisCode')}
               </button>
             )}
           </summary>
-          <StaticMarkdown text={c.answer || '(no answer)'} className="markdown" />
+          <StaticMarkdown text={c.answer || t('solve.noAnswer')} className="markdown" />
         </details>
       ))}
     </section>

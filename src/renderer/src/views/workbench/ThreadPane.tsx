@@ -8,6 +8,7 @@ import { ReplyBox } from './ReplyBox';
 import { SolvePanel } from './SolvePanel';
 import { TurnView } from './TurnView';
 import { useFollowEnd } from '../../components/use-follow-end';
+import { useT } from '../../i18n/use-t';
 
 // A saved turn never changes, so its view is made once; each refresh of the session brings new
 // objects, hence a cache by turn id (ids are unique across sessions), bounded so a long day of
@@ -54,6 +55,7 @@ export function ThreadPane({ fontSize, reasoningOpen, onReasoningToggle, blocked
   const live = useWorkspace('live');
   const solving = useWorkspace('solving');
   const { hooks, copy, toast } = useAnswerHooks(onOpenCode);
+  const t = useT();
   const thread = session?.thread;
   // Before the saved turns' views are made: the finished live view stands for its turn.
   // Only a view with its result: one cut short without it (a crash) must not stand for the saved turn.
@@ -78,16 +80,16 @@ export function ThreadPane({ fontSize, reasoningOpen, onReasoningToggle, blocked
   const hasTurns = items.length > 0;
   const hasSolve = (solving !== null && solving.sessionId === session?.id) || (session?.solves.length ?? 0) > 0;
   return (
-    <section className="pane reasoning-pane thread-pane" aria-label="Reasoning">
+    <section className="pane reasoning-pane thread-pane" aria-label={t('common.reasoning')}>
       <header className="pane-header">
-        <h2>Conversation</h2>
+        <h2>{t('thread.title')}</h2>
         {live && <AnswerProgress view={live.view} />}
         {live?.view.running && live.view.answer.length === 0 && live.view.completionTokens > 0 && !live.answerNowAsked && (
-          <button type="button" className="link-button" disabled={answerNowBlocked !== null} title={answerNowBlocked ?? 'Close the reasoning now and let the model write its answer'} onClick={() => void store.answerNow()}>
-            Answer now
+          <button type="button" className="link-button" disabled={answerNowBlocked !== null} title={answerNowBlocked ?? t('common.answerNowTitle')} onClick={() => void store.answerNow()}>
+            {t('common.answerNow')}
           </button>
         )}
-        {!liveShown && views.length > 0 && <span className="hint">{views.length === 1 ? '1 turn' : `${views.length} turns`}</span>}
+        {!liveShown && views.length > 0 && <span className="hint">{t.plural('thread.turns', views.length)}</span>}
         {toast && (
           <span className="toast" role="status">
             {toast}
@@ -111,7 +113,7 @@ export function ThreadPane({ fontSize, reasoningOpen, onReasoningToggle, blocked
               hooks={hooks}
               onStop={() => store.stop()}
               {...(answerNowBlocked === null && !live?.answerNowAsked ? { onAnswerNow: () => void store.answerNow() } : {})}
-              onCopyAnswer={(text) => copy(text, 'Answer')}
+              onCopyAnswer={(text) => copy(text, 'answer')}
               code={codeOf(item.codeVersion)}
               onOpenCode={onOpenCode}
               model={item.model}
@@ -119,7 +121,7 @@ export function ThreadPane({ fontSize, reasoningOpen, onReasoningToggle, blocked
           ))}
           {liveShown && !liveShown.view.running && liveShown.view.error && (
             <button type="button" onClick={() => store.dismissLive()}>
-              Dismiss
+              {t('common.dismiss')}
             </button>
           )}
           <SolvePanel onOpenCode={onOpenCode} />

@@ -3,6 +3,8 @@ import type { TurnKind } from '../../../../shared/sessions';
 import { AnswerBody } from '../../components/AnswerBody';
 import type { RenderHooks } from '../../markdown/render-block';
 import type { AnswerView } from '../../workspace/live-answer';
+import { useT } from '../../i18n/use-t';
+import type { MessageKey } from '../../i18n/translate';
 
 interface TurnViewProps {
   index: number;
@@ -26,27 +28,28 @@ interface TurnViewProps {
   model: string | null;
 }
 
-const kindWords: Record<TurnKind, string> = { ask: 'Question', followUp: 'Follow-up', fix: 'Fix with feedback' };
+const kindWords = { ask: 'turn.ask', followUp: 'turn.followUp', fix: 'turn.fix' } as const satisfies Record<TurnKind, MessageKey>;
 
 /** One turn of the conversation: what was asked, and the answer with its reasoning and stats. */
 export function TurnView({ index, kind, text, view, latest, reasoningOpen, onReasoningToggle, hooks, onStop, onAnswerNow, onCopyAnswer, onRetry, code, onOpenCode, model }: TurnViewProps) {
   // Earlier turns: folded reasoning by default, each with its own toggle (the layout remembers the latest's).
   const [earlierOpen, setEarlierOpen] = useState(false);
+  const t = useT();
   return (
-    <article className="turn" data-testid="turn" data-kind={kind} aria-label={`${kindWords[kind]} ${index + 1}`}>
+    <article className="turn" data-testid="turn" data-kind={kind} aria-label={t('turn.label', { kind: t(kindWords[kind]), number: index + 1 })}>
       <header className="turn-header">
-        <span className="turn-kind">{kindWords[kind]}</span>
+        <span className="turn-kind">{t(kindWords[kind])}</span>
         {model && <span className="hint">{model}</span>}
         <span className="spacer" />
         {code && (
           <button type="button" className="link-button" onClick={() => onOpenCode(code)} data-testid="open-turn-code">
-            Open this code
+            {t('common.openThisCode')}
           </button>
         )}
       </header>
       {kind !== 'ask' && text && (
         <details className="turn-asked" data-testid="turn-asked" open={kind === 'followUp'}>
-          <summary>{kind === 'fix' ? 'Feedback sent' : 'Asked'}</summary>
+          <summary>{t(kind === 'fix' ? 'turn.feedbackSent' : 'turn.asked')}</summary>
           <p className="turn-text">{text}</p>
         </details>
       )}

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { SessionStore } from '../src/core/sessions/session-store';
+import { sampleSession } from '../test/fixtures/sample-session';
+import { expect, test } from './fixtures';
+
+/** Each view, reached from the workbench with a saved session open. */
+const views: [string, (page: Page) => Promise<void>][] = [
+  ['workbench', async () => undefined],
+  ['models', (page) => page.getByRole('button', { name: 'Models', exact: true }).click()],
+  ['templates', (page) => page.getByRole('button', { name: 'Templates', exact: true }).click()],
+  ['evaluate', (page) => page.getByRole('button', { name: 'Evaluate', exact: true }).click()],
+  ['settings', (page) => page.getByRole('button', { name: 'Settings', exact: true }).click()],
+  ['presentation', (page) => page.getByRole('button', { name: 'Present', exact: true }).click()],
+];
+
+/** The serious and critical problems axe finds on the page as it is, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
+}
+
+test.describe('accessibility (axe)', () => {
+  test.skip(({ workbench }) => workbench.kind !== 'web', 'runs in the browser page');
+
+  for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+    test(`every view has no serious or critical axe violation, ${theme} theme`, async ({ workbench }) => {
+      test.setTimeout(90_000);
+      await new SessionStore(workbench.dataDir).save(sampleSession('s1', { title: 'Sum of squares' }));
+      const page = await workbench.start();
+      await page.evaluate(async (t) => {
+        await fetch('/api/call/updateSettings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { theme: t } }) });
+      }, theme);
+      const found: string[] = [];
+      for (const [name, open] of views) {
+        await page.evaluate(() => localStorage.setItem('vibe.layout', JSON.stringify({ view: 'workbench', sessionId: 's1', sidebarOpen: true })));
+        await page.reload();
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        await page.getByTestId('turn').first().waitFor();
+        await open(page);
+        await page.waitForTimeout(300);
+        for (const line of await violations(page)) found.push(`${name}: ${line}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,73 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { defaultPaneSizes, paneColumns, resizePanes, type PaneSizes } from './pane-sizes';
+import { SplitHandle } from './SplitHandle';
+import type { LayoutMode } from './use-media-query';
+
+export type PhonePane = 'problem' | 'thread' | 'editor';
+
+interface WorkbenchPanesProps {
+  mode: LayoutMode;
+  sizes: PaneSizes;
+  onSizes: (sizes: PaneSizes) => void;
+  problem: ReactNode;
+  /** Absent while presenting (the presentation shows the conversation itself). */
+  thread: ReactNode | null;
+  editor: ReactNode;
+  /** An answer is being written: a phone shows the conversation when one starts. */
+  generating: boolean;
+  labels: { resizeProblem: string; resizeEditor: string; panes: string; problem: string; thread: string; editor: string };
+}
+
+/** Width of a handle's grid column; it is also the gap between panes. */
+const handlePx = 10;
+
+/**
+ * The workbench's three panes in one row, with drag handles between them (sizes kept by the caller, in the
+ * layout). On a phone there is room for one pane: a switcher above shows one at a time, and every pane stays
+ * mounted (the editor keeps its text and undo history, a stream keeps streaming).
+ */
+export function WorkbenchPanes({ mode, sizes, onSizes, problem, thread, editor, generating, labels }: WorkbenchPanesProps) {
+  const row = useRef<HTMLDivElement>(null);
+  // The problem first: that is where a question is written.
+  const [phonePane, setPhonePane] = useState<PhonePane>('problem');
+  // An answer starting shows the conversation (state adjusted while rendering, as React advises over an effect).
+  const [wasGenerating, setWasGenerating] = useState(generating);
+  if (generating !== wasGenerating) {
+    setWasGenerating(generating);
+    if (generating) setPhonePane('thread');
+  }
+  const move = (handle: 0 | 1) => (deltaPx: number) => {
+    const el = row.current;
+    if (!el) return;
+    const style = getComputedStyle(el);
+    const rowPx = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 2 * handlePx;
+    onSizes(resizePanes(sizes, handle, deltaPx, rowPx));
+  };
+  const reset = () => onSizes(defaultPaneSizes);
+  const phone = mode === 'phone';
+  const tabs: [PhonePane, string][] = [
+    ['problem', labels.problem],
+    ['thread', labels.thread],
+    ['editor', labels.editor],
+  ];
+  return (
+    <div className="workbench-column">
+      {phone && (
+        <div className="pane-switch" role="tablist" aria-label={labels.panes}>
+          {tabs.map(([pane, label]) => (
+            <button key={pane} type="button" role="tab" aria-selected={phonePane === pane} className={phonePane === pane ? 'active' : ''} onClick={() => setPhonePane(pane)}>
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      <div ref={row} className="workbench" data-mode={mode} data-phone-pane={phone ? phonePane : undefined} style={phone ? undefined : { gridTemplateColumns: paneColumns(sizes, handlePx) }}>
+        {problem}
+        {!phone && <SplitHandle label={labels.resizeProblem} valuePercent={sizes[0] * 100} onMove={move(0)} onReset={reset} />}
+        {thread}
+        {!phone && <SplitHandle label={labels.resizeEditor} valuePercent={(sizes[0] + sizes[1]) * 100} onMove={move(1)} onReset={reset} />}
+        {editor}
+      </div>
+    </div>
+  );
+}
