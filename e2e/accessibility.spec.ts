@@ -46,4 +46,40 @@ test.describe('accessibility (axe)', () => {
       expect(found).toEqual([]);
     });
   }
+
+  test('the keyboard reaches every action of the workbench, and where it is always shows', async ({ workbench }) => {
+    await new SessionStore(workbench.dataDir).save(sampleSession('s1', { title: 'Sum of squares' }));
+    const page = await workbench.start();
+    await page.getByTestId('session-item').getByRole('button').first().click();
+    await page.getByTestId('turn').first().waitFor();
+    // From the top of a fresh page (the session reopens), Tab by Tab to the editor, which keeps Tab for indenting
+    // (Monaco's Ctrl+M makes Tab move focus instead, as in VS Code).
+    await page.reload();
+    await page.getByTestId('turn').first().waitFor();
+    const reached = new Set<string>();
+    const unmarked: string[] = [];
+    await page.locator('body').focus();
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        // Monaco draws its own cursor for its hidden textarea.
+        if (el.closest('.monaco-editor')) return { name: 'editor', marked: true };
+        const style = getComputedStyle(el);
+        const marked = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+        const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName;
+        return { name: `${el.tagName.toLowerCase()}:${name}`, marked };
+      });
+      if (!focus) continue;
+      reached.add(focus.name);
+      if (focus.name === 'editor') break;
+      if (!focus.marked) unmarked.push(focus.name);
+    }
+    expect(unmarked).toEqual([]);
+    for (const action of ['button:Run tests', 'button:Sessions', 'button:Present', 'textarea:Problem statement', 'select:Template', 'editor']) {
+      expect([...reached], action).toContain(action);
+    }
+    expect([...reached].some((n) => n.startsWith('div:Resize the problem'))).toBe(true);
+  });
 });

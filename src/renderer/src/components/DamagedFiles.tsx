@@ -4,6 +4,7 @@ import type { WorkbenchClient } from '../api/workbench-client';
 import { usePrivatePath } from '../state/privacy';
 import { errorMessage } from '../../../shared/api/errors';
 import { useT } from '../i18n/use-t';
+import './SessionsSidebar.css';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 

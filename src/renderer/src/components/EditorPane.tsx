@@ -46,6 +46,8 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
       tabSize: 4,
       insertSpaces: true,
       fontFamily: "'JetBrains Mono', 'Fira Code', 'Cascadia Code', Menlo, Consolas, monospace",
+      // Room above the first line: without it, the first line (a comment, often) sat against the pane's header.
+      padding: { top: 8, bottom: 8 },
       // Its label ("Solution editor") is set by the tab effect below, in the interface language.
     });
     let cleanVersion = model.getAlternativeVersionId();

@@ -5,6 +5,7 @@ import type { WorkbenchClient } from '../api/workbench-client';
 import { downloadText } from '../download';
 import { errorMessage } from '../../../shared/api/errors';
 import { useT } from '../i18n/use-t';
+import './EvaluateView.css';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -11,6 +11,7 @@ import { AnnotationLayer } from '../tutoring/AnnotationLayer';
 import type { DrawColor, DrawTool } from '../tutoring/strokes';
 import type { ReplayState } from '../tutoring/replay';
 import '../tutoring/tutoring.css';
+import '../tutoring/presentation.css';
 
 export interface ReplayHandle {
   state: ReplayState | null;

@@ -80,7 +80,7 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
     <section className="pane problem-pane" aria-label={t('common.problem')} data-save-state={saveState}>
       <header className="pane-header">
         <h2>{t('common.problem')}</h2>
-        <select className="preset" aria-label={t('common.template')} value={template?.id ?? ''} onChange={(e) => choose(e.target.value)}>
+        <select className="preset" aria-label={t('common.template')} title={template?.name} value={template?.id ?? ''} onChange={(e) => choose(e.target.value)}>
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}

@@ -6,6 +6,7 @@ import { downloadText } from '../download';
 import { DamagedCheckFailed, DamagedFileRow, RestoredNote, useDamagedFiles } from './DamagedFiles';
 import { useT } from '../i18n/use-t';
 import { MathText } from '../markdown/MathText';
+import './SessionsSidebar.css';
 
 interface SessionsSidebarProps {
   client: WorkbenchClient;

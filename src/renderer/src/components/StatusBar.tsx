@@ -5,6 +5,7 @@ import { formatBytes } from '../format';
 import { usePrivatePath } from '../state/privacy';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/translate';
+import './StatusBar.css';
 
 interface StatusBarProps {
   info: AppInfo | null;

@@ -1,5 +1,7 @@
 import type { StressReport } from '../../../shared/stress';
 import { useT } from '../i18n/use-t';
+import { VerdictBadge } from '../ui/Badge';
+import { Diff } from '../ui/Diff';
 
 interface StressResultProps {
   report: StressReport;
@@ -32,7 +34,7 @@ export function StressResult({ report, added, canFix, onAdd, onFix }: StressResu
   return (
     <div data-testid="stress-result">
       <p>
-        <span className={`verdict verdict-${example.verdict}`}>{example.verdict}</span>{' '}
+        <VerdictBadge verdict={example.verdict} />{' '}
         {t('stress.counterexample', {
           seed: example.seed,
           size: example.size !== null ? t('stress.size', { size: example.size }) : '',
@@ -55,7 +57,7 @@ export function StressResult({ report, added, canFix, onAdd, onFix }: StressResu
           <pre data-testid="stress-got">{cut(example.got)}</pre>
         </div>
       </div>
-      {example.diff && <pre className="diff">{example.diff}</pre>}
+      {example.diff && <Diff text={example.diff} />}
       {example.stderr.trim() && <pre className="stderr">{example.stderr.slice(-2000)}</pre>}
       <div className="setting-row">
         {added === null ? (

@@ -6,6 +6,9 @@ import { TemplatePreview, type Preview } from '../templates/TemplatePreview';
 import { errorMessage } from '../../../shared/api/errors';
 import { samplingPresets } from '../../../shared/generation';
 import { useT } from '../i18n/use-t';
+import { FileText } from 'lucide-react';
+import { EmptyState } from '../ui/EmptyState';
+import './TemplatesView.css';
 
 // What the preview fills a template with: prompt text, which stays English (the model does best with it).
 const sampleValues = {
@@ -147,7 +150,20 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
             )}
           </p>
         )}
-        {!draft && <p className="hint">{t('templates.choose')}</p>}
+        {!draft && (
+          <EmptyState
+            icon={<FileText size={36} aria-hidden="true" />}
+            title={t('templates.emptyTitle')}
+            testId="templates-empty"
+            actions={
+              <button type="button" className="primary" onClick={() => create()}>
+                {t('templates.newTemplate')}
+              </button>
+            }
+          >
+            {t('templates.choose')}
+          </EmptyState>
+        )}
         {draft && (
           <>
             <div className="template-toolbar">

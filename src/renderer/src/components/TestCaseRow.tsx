@@ -1,6 +1,8 @@
 import type { TestCase, TestResult } from '../../../shared/judging';
 import { Transcript } from './Transcript';
 import { useT } from '../i18n/use-t';
+import { VerdictBadge } from '../ui/Badge';
+import { Diff } from '../ui/Diff';
 
 interface TestCaseRowProps {
   index: number;
@@ -19,8 +21,8 @@ export function TestCaseRow({ index, test, result, running, onChange, onDelete, 
     <li className="test-case" data-testid="test-case">
       <div className="test-case-header">
         <strong>{t('test.title', { number: index + 1 })}</strong>
-        {result && <span className={`verdict verdict-${result.verdict}`}>{result.verdict}</span>}
-        {result && <span className="hint">{t('test.usage', { cpu: result.cpuMs, wall: result.wallMs, memory: result.peakMemoryMb.toFixed(1) })}</span>}
+        {result && <VerdictBadge verdict={result.verdict} />}
+        {result && <span className="hint test-usage">{t('test.usage', { cpu: result.cpuMs, wall: result.wallMs, memory: result.peakMemoryMb.toFixed(1) })}</span>}
         <span className="spacer" />
         <button type="button" onClick={onRun} disabled={running}>
           {t('common.run')}
@@ -40,11 +42,7 @@ export function TestCaseRow({ index, test, result, running, onChange, onDelete, 
         </label>
       </div>
       {result?.detail && <p className="verdict-detail">{result.detail}</p>}
-      {result?.diff && (
-        <pre className="diff" data-testid="diff">
-          {result.diff}
-        </pre>
-      )}
+      {result?.diff && <Diff text={result.diff} testId="diff" />}
       {result?.transcript && <Transcript lines={result.transcript} />}
       {result && result.verdict !== 'AC' && result.stderr && <pre className="stderr">{result.stderr.slice(-2000)}</pre>}
     </li>

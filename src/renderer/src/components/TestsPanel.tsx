@@ -10,6 +10,7 @@ import { FixLoopControls } from './FixLoopControls';
 import { TestCaseRow } from './TestCaseRow';
 import { JudgingSettings } from './JudgingSettings';
 import { StressPanel } from './StressPanel';
+import { VerdictBadge } from '../ui/Badge';
 
 interface TestsPanelProps {
   client: WorkbenchClient;
@@ -124,7 +125,7 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
       {session && <JudgingSettings />}
       {report?.compileError && !running && (
         <pre className="verdict-detail compile-error" data-testid="compile-error">
-          <span className="verdict verdict-CE">{t('verdict.CE')}</span> {report.compileError}
+          <VerdictBadge verdict="CE" /> {report.compileError}
         </pre>
       )}
       {report?.compiler && !running && (
@@ -135,7 +136,7 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
       )}
       {report && !report.compileError && !running && (
         <p className="verdict-summary" data-testid="verdict-summary">
-          <span className={`verdict verdict-${report.verdict}`}>{report.verdict}</span> {t('tests.accepted', { passed: report.passed, total: report.total })}
+          <VerdictBadge verdict={report.verdict} /> {t('tests.accepted', { passed: report.passed, total: report.total })}
           {firstFailure && canAskModel && (
             <button type="button" onClick={() => void store.ask('fix', { testIndex: firstFailure.index, templateId: fixTemplates.some((f) => f.id === fixTemplateId) ? fixTemplateId : 'fix-feedback' }).catch(() => undefined)}>
               {t('common.fixWithFeedback')}

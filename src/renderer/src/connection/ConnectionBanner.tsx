@@ -1,5 +1,6 @@
 import type { Transport } from '../api/transport';
 import { useConnectionMessage } from './use-connection';
+import './ConnectionBanner.css';
 
 /**
  * Says what is wrong with the connection to the server and what to do about it (web mode); the

@@ -63,7 +63,6 @@ export const en = {
   'common.ms': '{ms} ms',
   'time.minutesSeconds': '{minutes}m {seconds}s',
   'time.seconds': '{seconds}s',
-  'verdict.CE': 'CE',
 
   // One answer (AnswerBody, AnswerProgress, FinalAnswer)
   'answer.repeating': 'The model is repeating itself.',
@@ -458,7 +457,9 @@ export const en = {
   'templates.broken': 'broken: {reason}',
   'templates.builtInTags': 'built-in · {tags}',
   'templates.importLabel': 'Import templates',
-  'templates.choose': 'Choose a template, or create one.',
+  'templates.emptyTitle': 'Prompt templates',
+  'templates.newTemplate': 'New template',
+  'templates.choose': 'A template is the prompt sent to VibeThinker, with its sampling. Choose one on the left to see and edit it, or start a new one.',
   'templates.name': 'Template name',
   'templates.builtIn': 'Built-in (read-only)',
   'templates.history': 'History ({count} saves)',

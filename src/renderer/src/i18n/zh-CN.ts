@@ -63,7 +63,6 @@ export const zhCN: Record<MessageKey, string> = {
   'common.ms': '{ms} 毫秒',
   'time.minutesSeconds': '{minutes} 分 {seconds} 秒',
   'time.seconds': '{seconds} 秒',
-  'verdict.CE': 'CE',
 
   // One answer
   'answer.repeating': '模型在重复输出。',
@@ -457,7 +456,9 @@ export const zhCN: Record<MessageKey, string> = {
   'templates.broken': '已损坏：{reason}',
   'templates.builtInTags': '内置 · {tags}',
   'templates.importLabel': '导入模板',
-  'templates.choose': '选择一个模板，或新建一个。',
+  'templates.emptyTitle': '提示模板',
+  'templates.newTemplate': '新建模板',
+  'templates.choose': '模板就是发送给 VibeThinker 的提示词及其采样参数。在左侧选择一个模板即可查看和编辑，或新建一个。',
   'templates.name': '模板名称',
   'templates.builtIn': '内置（只读）',
   'templates.history': '历史（{count} 次保存）',

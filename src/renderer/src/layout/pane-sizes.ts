@@ -5,7 +5,7 @@
  */
 export type PaneSizes = readonly [number, number, number];
 
-export const defaultPaneSizes: PaneSizes = [0.28, 0.34, 0.38];
+export const defaultPaneSizes: PaneSizes = [0.3, 0.33, 0.37];
 /** The narrowest each pane may become, in CSS pixels (problem, conversation, editor). */
 export const paneMinWidths: PaneSizes = [220, 260, 280];
 
