@@ -1,3 +1,4 @@
+import { PanelLeft, Presentation } from 'lucide-react';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../shared/app-info';
 import type { Template } from '../../shared/templates';
@@ -173,10 +174,12 @@ export function App({ client }: { client: WorkbenchClient }) {
               ))}
             </nav>
             <span className="top-actions">
-              <button type="button" aria-pressed={sidebarShown} onClick={toggleSidebar}>
+              <button type="button" className="with-icon" aria-pressed={sidebarShown} onClick={toggleSidebar}>
+                <PanelLeft size={16} aria-hidden="true" />
                 {t('app.sessions')}
               </button>
-              <button type="button" onClick={() => updateLayout({ presentation: true, view: 'workbench' })} title={t('app.presentTitle')}>
+              <button type="button" className="with-icon" onClick={() => updateLayout({ presentation: true, view: 'workbench' })} title={t('app.presentTitle')}>
+                <Presentation size={16} aria-hidden="true" />
                 {t('app.present')}
               </button>
             </span>

@@ -8,6 +8,7 @@ import { monaco } from '../monaco/setup-monaco';
 import type { ResolvedTheme } from '../theme/use-resolved-theme';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { useCompileMarkers } from '../editor/compile-markers';
+import { Tabs } from '../ui/Tabs';
 
 interface EditorPaneProps {
   theme: ResolvedTheme;
@@ -109,13 +110,7 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
   return (
     <section className="pane editor-pane" aria-label={t('editor.tab.solution')}>
       <header className="pane-header editor-header">
-        <div className="editor-tabs" role="tablist" aria-label={t('editor.programs')}>
-          {editorTabs.map((name) => (
-            <button key={name} type="button" role="tab" aria-selected={tab === name} className={`editor-tab${tab === name ? ' active' : ''}`} onClick={() => setTab(name)}>
-              {t(`editor.tab.${name}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs className="editor-tabs" tabClassName="editor-tab" label={t('editor.programs')} tabs={editorTabs.map((name) => ({ id: name, label: t(`editor.tab.${name}`) }))} selected={tab} onSelect={setTab} />
         <span className="file-name" data-testid="editor-file-name">
           {fileName(tab, tabLanguage)}
         </span>

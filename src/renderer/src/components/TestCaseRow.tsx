@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import type { TestCase, TestResult } from '../../../shared/judging';
 import { Transcript } from './Transcript';
 import { useT } from '../i18n/use-t';
@@ -27,8 +28,8 @@ export function TestCaseRow({ index, test, result, running, onChange, onDelete, 
         <button type="button" onClick={onRun} disabled={running}>
           {t('common.run')}
         </button>
-        <button type="button" aria-label={t('test.delete', { number: index + 1 })} onClick={onDelete}>
-          ✕
+        <button type="button" className="icon-button" aria-label={t('test.delete', { number: index + 1 })} title={t('test.delete', { number: index + 1 })} onClick={onDelete}>
+          <X size={14} aria-hidden="true" />
         </button>
       </div>
       <div className="test-io">

@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { defaultPaneSizes, paneColumns, resizePanes, type PaneSizes } from './pane-sizes';
 import { SplitHandle } from './SplitHandle';
 import type { LayoutMode } from './use-media-query';
+import { Tabs } from '../ui/Tabs';
 
 export type PhonePane = 'problem' | 'thread' | 'editor';
 
@@ -45,21 +46,15 @@ export function WorkbenchPanes({ mode, sizes, onSizes, problem, thread, editor, 
   };
   const reset = () => onSizes(defaultPaneSizes);
   const phone = mode === 'phone';
-  const tabs: [PhonePane, string][] = [
-    ['problem', labels.problem],
-    ['thread', labels.thread],
-    ['editor', labels.editor],
+  const tabs: { id: PhonePane; label: string }[] = [
+    { id: 'problem', label: labels.problem },
+    { id: 'thread', label: labels.thread },
+    { id: 'editor', label: labels.editor },
   ];
   return (
     <div className="workbench-column">
       {phone && (
-        <div className="pane-switch" role="tablist" aria-label={labels.panes}>
-          {tabs.map(([pane, label]) => (
-            <button key={pane} type="button" role="tab" aria-selected={phonePane === pane} className={phonePane === pane ? 'active' : ''} onClick={() => setPhonePane(pane)}>
-              {label}
-            </button>
-          ))}
-        </div>
+        <Tabs className="pane-switch" label={labels.panes} tabs={tabs} selected={phonePane} onSelect={setPhonePane} />
       )}
       <div ref={row} className="workbench" data-mode={mode} data-phone-pane={phone ? phonePane : undefined} style={phone ? undefined : { gridTemplateColumns: paneColumns(sizes, handlePx) }}>
         {problem}
