@@ -43,17 +43,33 @@ test.describe('the layout at every size', () => {
 
     // The sessions open as a drawer over the panes; picking one opens it and closes the drawer.
     const drawer = page.getByTestId('sessions-drawer');
-    await expect(drawer).toHaveCount(0);
+    await expect(drawer).toBeHidden();
     await page.getByRole('button', { name: 'Sessions', exact: true }).click();
     await expect(drawer).toBeVisible();
     await drawer.getByTestId('session-item').filter({ hasText: 'Lattice paths' }).getByRole('button').first().click();
-    await expect(drawer).toHaveCount(0);
+    await expect(drawer).toBeHidden();
     await expect(page.getByLabel('Problem statement')).toHaveValue(sampleSession().problem.statement);
-    // Escape closes it too.
-    await page.getByRole('button', { name: 'Sessions', exact: true }).click();
+    // Opening moves the keyboard into it; Escape closes it and gives focus back; what was typed there stays.
+    const sessions = page.getByRole('button', { name: 'Sessions', exact: true });
+    await sessions.click();
+    await expect(drawer).toBeVisible();
+    expect(await drawer.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await page.keyboard.type('Lattice');
+    await page.mouse.click(900, 400);
+    await expect(drawer).toBeHidden();
+    await expect(sessions).toBeFocused();
+    await sessions.click();
+    await expect(drawer.getByRole('searchbox')).toHaveValue('Lattice');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+    await sessions.click();
+    // Escape while renaming cancels the rename only.
+    await drawer.getByTestId('session-item').first().getByRole('button', { name: /^Rename/ }).click();
+    await page.keyboard.press('Escape');
     await expect(drawer).toBeVisible();
     await page.keyboard.press('Escape');
-    await expect(drawer).toHaveCount(0);
+    await expect(drawer).toBeHidden();
     await page.screenshot({ path: test.info().outputPath('layout-1024.png') });
   });
 

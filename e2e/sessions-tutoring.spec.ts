@@ -178,7 +178,7 @@ test('a saved session opens in tutoring mode, steps through with the keyboard, a
   await stroke(120);
   await expect(layer.locator('path')).toHaveCount(1);
   await presentation.getByRole('button', { name: 'Highlighter' }).click();
-  await presentation.getByRole('radio', { name: 'Yellow' }).click();
+  await presentation.getByRole('button', { name: 'Yellow' }).click();
   await stroke(220);
   await expect(layer.locator('path[data-tool="highlighter"]')).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('presentation-drawing.png') });

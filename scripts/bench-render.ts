@@ -11,17 +11,17 @@
  * the last 1,000 tokens ÷ the first 1,000 (target ≤ 1.5), the longest task
  * (target < 50 ms), and render time per 1,000 tokens.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath, repoRoot } from '../e2e/environment';
+import { chromiumArgs, chromiumPath } from '../e2e/environment';
 import { answerTranscript, reasoningTranscript, tokenPieces } from '../e2e/support/transcript';
 import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
 import { sampleSession } from '../test/fixtures/sample-session';
 import { SessionStore } from '../src/core/sessions/session-store';
+import { startWebMode } from './web-mode';
 
 const { values } = parseArgs({ options: { tokens: { type: 'string', default: '40000' }, 'rate-ms': { type: 'string', default: '25' }, batch: { type: 'string', default: '100' }, turns: { type: 'string', default: '1' } } });
 const targetTokens = Number(values.tokens);
@@ -39,16 +39,7 @@ await writeTinyModel(join(work, 'models', 'tiny.gguf'));
 const reasoningText = pieces.map((p) => p.reasoning).join('');
 const answerText = pieces.map((p) => p.answer).join('');
 if (turns > 1) await saveEarlierTurns(work, turns - 1, reasoningText, answerText);
-const server = spawn(process.execPath, [join(repoRoot, 'bin', 'vibe.mjs'), 'serve', '--port', '0', '--data-dir', work, '--models-dir', join(work, 'models')], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-    const m = /Open: (\S+)/.exec(out);
-    if (m?.[1]) resolve(m[1]);
-  });
-  server.on('exit', () => reject(new Error(out)));
-});
+const { url, server } = await startWebMode(work);
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {

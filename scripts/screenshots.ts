@@ -6,17 +6,17 @@
  * `<view>-<theme>-<width>x<height>.png` (with `-zh-CN` before `.png` for the Chinese interface). For people to look at before calling UI work done; it checks nothing itself
  * beyond every view opening.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumPath, repoRoot } from '../e2e/environment';
+import { chromiumArgs, chromiumPath } from '../e2e/environment';
 import { writeTinyModel } from '../test/fixtures/tiny-model/tiny-model';
 import { sampleSession } from '../test/fixtures/sample-session';
 import { SessionStore } from '../src/core/sessions/session-store';
 import { themeChoices } from '../src/shared/settings';
+import { startWebMode } from './web-mode';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'screenshots' }, only: { type: 'string' }, language: { type: 'string', default: 'en' } } });
 const language = values.language === 'zh-CN' ? 'zh-CN' : 'en';
@@ -49,16 +49,7 @@ const work = await mkdtemp(join(tmpdir(), 'vibe-screenshots-'));
 await writeTinyModel(join(work, 'models', 'tiny.gguf'));
 await new SessionStore(work).save(sampleSession('shots-1', { title: 'Sum of squares up to $n = 10$' }));
 await mkdir(out, { recursive: true });
-const server = spawn(process.execPath, [join(repoRoot, 'bin', 'vibe.mjs'), 'serve', '--port', '0', '--data-dir', work, '--models-dir', join(work, 'models')], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise<string>((done, fail) => {
-  let text = '';
-  server.stdout.on('data', (d: Buffer) => {
-    text += d.toString();
-    const m = /Open: (\S+)/.exec(text);
-    if (m?.[1]) done(m[1]);
-  });
-  server.on('exit', () => fail(new Error(text)));
-});
+const { url, server } = await startWebMode(work);
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 let count = 0;

@@ -131,7 +131,8 @@ ${dataDirHelp}
 
 /**
  * The access token and a line saying how long it lasts. Order: --token, then $VIBE_TOKEN (what tests
- * and scripts set; not length-checked, as before), then the kept one, else a new random one.
+ * and scripts set; not length-checked, as before, but held to the same characters and no leading "-"), then the
+ * kept one, else a new random one.
  */
 async function chooseAccessToken(given: string | undefined, keep: boolean, dataDir: string, io: CliIo): Promise<{ token: string; note: string }> {
   const fromEnv = io.env.VIBE_TOKEN || undefined;

@@ -102,8 +102,8 @@ export function App({ client }: { client: WorkbenchClient }) {
   }, [sessionId, updateLayout]);
 
   const runCommand = useAppCommands(client, store, updateLayout, setView);
-  const dragging = useWindowFileDrop(client, runCommand);
-  useAnswerNotification(store);
+  const dragging = useWindowFileDrop(client, runCommand, t);
+  useAnswerNotification(store, t);
 
   const load = useCallback(() => {
     Promise.all([client.getAppInfo(), client.getSettings()]).then(

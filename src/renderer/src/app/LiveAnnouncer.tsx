@@ -24,19 +24,20 @@ function spoken(t: Translator, a: Announcement): string {
  */
 export function LiveAnnouncer({ store }: { store: WorkspaceStore }) {
   const t = useT();
-  const [message, setMessage] = useState('');
+  // The count makes the same words said twice (two runs with the same verdicts) a new message for screen readers.
+  const [message, setMessage] = useState({ text: '', count: 0 });
   useEffect(() => {
     let before = store.getState();
     return store.subscribe(() => {
       const after = store.getState();
       const a = announcementFor(before, after);
       before = after;
-      if (a) setMessage(spoken(t, a));
+      if (a) setMessage((m) => ({ text: spoken(t, a), count: m.count + 1 }));
     });
   }, [store, t]);
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-announcer">
-      {message}
+      <span key={message.count}>{message.text}</span>
     </div>
   );
 }

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import type { DesktopCommand } from '../../../shared/desktop-commands';
 import type { WorkbenchClient } from '../api/workbench-client';
 import { openDroppedFiles } from '../commands/file-drop';
-import { useT } from '../i18n/use-t';
+import type { Translator } from '../i18n/use-t';
 
 /** Files dropped anywhere on the window (not only on a pane); true while files are dragged over it. */
-export function useWindowFileDrop(client: WorkbenchClient, run: (command: DesktopCommand) => void): boolean {
+/** (`t` comes from App, which renders the language provider and so sits above it.) */
+export function useWindowFileDrop(client: WorkbenchClient, run: (command: DesktopCommand) => void, t: Translator): boolean {
   const [dragging, setDragging] = useState(false);
-  const { language } = useT();
+  const { language } = t;
   useEffect(() => {
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') === true;
     const over = (e: DragEvent) => {

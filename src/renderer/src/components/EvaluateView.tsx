@@ -40,7 +40,7 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
   };
 
   return (
-    <section className="evaluate-view" aria-label={t('view.evaluate')}>
+    <section className="settings-view evaluate-view" aria-label={t('view.evaluate')}>
       <div className="settings-card">
         <h2>{t('view.evaluate')}</h2>
         <p className="hint">{t('evaluate.hint', { mathLine: mathLineShape, codeLine: codeLineShape })}</p>
@@ -105,7 +105,8 @@ function RunDetails({ client, run }: { client: WorkbenchClient; run: EvalRun }) 
         <div className="eval-progress">
           <progress max={p.samples} value={p.samplesDone} aria-label={t('evaluate.samplesDone')} />
           <span data-testid="eval-progress-text">
-            {t('evaluate.progress', {
+            {/* Once it has ended, its one speed is the summary's throughput (the live speed is a recent window's). */}
+            {s ? t('evaluate.progressDone', { problemsDone: p.problemsDone, problems: p.problems, samplesDone: p.samplesDone, samples: p.samples }) : t('evaluate.progress', {
               problemsDone: p.problemsDone,
               problems: p.problems,
               samplesDone: p.samplesDone,

@@ -31,6 +31,8 @@ interface PresentationViewProps {
   /** The replayed answer streams in the live pane (the same one the model writes to). */
   answerPane: React.ReactNode;
   replay: ReplayHandle;
+  /** The answer drawn on: the same saved answer whether it is shown whole or replayed (a new one clears the drawing). */
+  drawingKey: string;
 }
 
 /**
@@ -39,7 +41,7 @@ interface PresentationViewProps {
  * brought into view; "Replay" plays a saved answer back as if it were streaming; the pen, highlighter and eraser
  * draw over the solution, and what is drawn moves with the text under it.
  */
-export function PresentationView({ statement, generation, layout, onLayout, answerPane, replay }: PresentationViewProps) {
+export function PresentationView({ statement, generation, layout, onLayout, answerPane, replay, drawingKey }: PresentationViewProps) {
   const [speed, setSpeed] = useState(60);
   const [tool, setTool] = useState<DrawTool | null>(null);
   const [color, setColor] = useState<DrawColor>('red');
@@ -76,6 +78,7 @@ export function PresentationView({ statement, generation, layout, onLayout, answ
         {layout.steps && steps.length > 0 && (
           <span className="step-counter" data-testid="step-counter" aria-live="polite">
             {t('present.stepCounter', { shown, total: steps.length })}
+            <span aria-hidden="true"> · ← →</span>
           </span>
         )}
         <ReplayControls state={replay.state} canReplay={replay.canReplay} speed={speed} onSpeed={speedTo} onPlay={() => replay.play(speed)} onPause={replay.pause} onResume={replay.resume} onStop={replay.stop} />
@@ -95,7 +98,7 @@ export function PresentationView({ statement, generation, layout, onLayout, answ
         <section className="presentation-solution" aria-label={t('present.solution')}>
           {layout.steps && steps.length > 0 ? <StepsView steps={steps} shown={shown} /> : answerPane}
           {/* A new answer, or Clear: a fresh layer. */}
-          <AnnotationLayer key={`${generation?.id ?? ''}-${drawing}`} tool={tool} color={color} onCount={setStrokes} />
+          <AnnotationLayer key={`${drawingKey}-${drawing}`} tool={tool} color={color} onCount={setStrokes} />
         </section>
       </div>
     </div>

@@ -7,6 +7,7 @@ import { shown } from '../workspace/workspace-store';
 import { MaxTokensWarning } from './MaxTokensWarning';
 import { errorMessage } from '../../../shared/api/errors';
 import { useT } from '../i18n/use-t';
+import { NumberField } from '../ui/NumberField';
 
 interface ProblemPaneProps {
   /** Why asking is not possible right now, or null when it is. */
@@ -132,42 +133,9 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
           </p>
         )}
         <div className="sampling-row">
-          <label>
-            {t('sampling.temperature')}
-            <input
-              type="number"
-              step={0.05}
-              min={0}
-              max={2}
-              aria-label={t('sampling.temperature')}
-              value={sampling.temperature}
-              onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setSampling({ ...sampling, temperature: Math.min(2, Math.max(0, e.target.valueAsNumber)) })}
-            />
-          </label>
-          <label>
-            {t('sampling.maxTokens')}
-            <input
-              type="number"
-              step={1024}
-              min={1}
-              max={maxTokensLimit}
-              aria-label={t('sampling.maxTokens')}
-              value={sampling.maxTokens}
-              onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber > 0 && setSampling({ ...sampling, maxTokens: e.target.valueAsNumber })}
-            />
-          </label>
-          <label title={t('sampling.reasoningBudgetTitle')}>
-            {t('sampling.reasoningBudget')}
-            <input
-              type="number"
-              step={1024}
-              min={0}
-              max={maxTokensLimit}
-              aria-label={t('sampling.reasoningBudget')}
-              value={sampling.reasoningBudget ?? 0}
-              onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 0 && setSampling({ ...sampling, reasoningBudget: e.target.valueAsNumber })}
-            />
-          </label>
+          <NumberField label={t('sampling.temperature')} step={0.05} min={0} max={2} value={sampling.temperature} onChange={(temperature) => setSampling({ ...sampling, temperature })} />
+          <NumberField label={t('sampling.maxTokens')} step={1024} min={1} max={maxTokensLimit} integer value={sampling.maxTokens} onChange={(maxTokens) => setSampling({ ...sampling, maxTokens })} />
+          <NumberField label={t('sampling.reasoningBudget')} title={t('sampling.reasoningBudgetTitle')} step={1024} min={0} max={maxTokensLimit} integer value={sampling.reasoningBudget ?? 0} onChange={(reasoningBudget) => setSampling({ ...sampling, reasoningBudget })} />
         </div>
         <div className="pane-actions">
           {running && (

@@ -5,8 +5,11 @@ interface SplitHandleProps {
   label: string;
   /** The share of the row left of the handle, 0–100, announced as the separator's value. */
   valuePercent: number;
-  /** Moves the handle by this many pixels (positive: to the right). */
-  onMove: (deltaPx: number) => void;
+  /** A drag begins (the sizes it is measured from are taken now); returns what to call with the drag so far, in
+   * pixels from where it began (positive: to the right). */
+  onDragStart: (handle: HTMLElement) => (totalPx: number) => void;
+  /** A keyboard step, in pixels. */
+  onStep: (deltaPx: number, handle: HTMLElement) => void;
   /** Back to the default sizes (double-click, or Home on the keyboard). */
   onReset: () => void;
 }
@@ -18,29 +21,31 @@ const stepPx = 16;
  * A vertical drag handle between two panes: pointer drag (captured, so it keeps following outside the handle),
  * arrow keys, double-click to reset. It reports moves; the sizes and their limits belong to the caller.
  */
-export function SplitHandle({ label, valuePercent, onMove, onReset }: SplitHandleProps) {
-  const last = useRef<number | null>(null);
+export function SplitHandle({ label, valuePercent, onDragStart, onStep, onReset }: SplitHandleProps) {
+  // Where the drag began: every move is measured from there, so the handle stays under the pointer even after a
+  // pane stopped at its minimum, and moves between two renders never add up from stale sizes.
+  const start = useRef<number | null>(null);
+  const drag = useRef<((totalPx: number) => void) | null>(null);
   const down = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     e.currentTarget.setPointerCapture(e.pointerId);
-    last.current = e.clientX;
+    start.current = e.clientX;
+    drag.current = onDragStart(e.currentTarget);
     e.preventDefault();
   };
   const move = (e: PointerEvent<HTMLDivElement>) => {
-    if (last.current === null) return;
-    const delta = e.clientX - last.current;
-    if (delta === 0) return;
-    last.current = e.clientX;
-    onMove(delta);
+    if (start.current === null) return;
+    drag.current?.(e.clientX - start.current);
   };
   const up = (e: PointerEvent<HTMLDivElement>) => {
-    last.current = null;
+    start.current = null;
+    drag.current = null;
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
   };
   const key = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? stepPx * 10 : stepPx;
-    if (e.key === 'ArrowLeft') onMove(-step);
-    else if (e.key === 'ArrowRight') onMove(step);
+    if (e.key === 'ArrowLeft') onStep(-step, e.currentTarget);
+    else if (e.key === 'ArrowRight') onStep(step, e.currentTarget);
     else if (e.key === 'Home') onReset();
     else return;
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { defaultPaneSizes, paneColumns, resizePanes, type PaneSizes } from './pane-sizes';
 import { SplitHandle } from './SplitHandle';
 import type { LayoutMode } from './use-media-query';
@@ -28,7 +28,6 @@ const handlePx = 10;
  * mounted (the editor keeps its text and undo history, a stream keeps streaming).
  */
 export function WorkbenchPanes({ mode, sizes, onSizes, problem, thread, editor, generating, labels }: WorkbenchPanesProps) {
-  const row = useRef<HTMLDivElement>(null);
   // The problem first: that is where a question is written.
   const [phonePane, setPhonePane] = useState<PhonePane>('problem');
   // An answer starting shows the conversation (state adjusted while rendering, as React advises over an effect).
@@ -37,13 +36,22 @@ export function WorkbenchPanes({ mode, sizes, onSizes, problem, thread, editor, 
     setWasGenerating(generating);
     if (generating) setPhonePane('thread');
   }
-  const move = (handle: 0 | 1) => (deltaPx: number) => {
-    const el = row.current;
-    if (!el) return;
+  // The panes' row is the handle's parent: measured when a handle moves.
+  const rowPx = (handleEl: HTMLElement) => {
+    const el = handleEl.parentElement;
+    if (!el) return 0;
     const style = getComputedStyle(el);
-    const rowPx = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 2 * handlePx;
-    onSizes(resizePanes(sizes, handle, deltaPx, rowPx));
+    return el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 2 * handlePx;
   };
+  // A drag is measured from the sizes when it began; a keyboard step from the sizes now.
+  const handleProps = (handle: 0 | 1) => ({
+    onDragStart: (handleEl: HTMLElement) => {
+      const from = sizes;
+      const width = rowPx(handleEl);
+      return (totalPx: number) => onSizes(resizePanes(from, handle, totalPx, width));
+    },
+    onStep: (deltaPx: number, handleEl: HTMLElement) => onSizes(resizePanes(sizes, handle, deltaPx, rowPx(handleEl))),
+  });
   const reset = () => onSizes(defaultPaneSizes);
   const phone = mode === 'phone';
   const tabs: { id: PhonePane; label: string }[] = [
@@ -56,11 +64,11 @@ export function WorkbenchPanes({ mode, sizes, onSizes, problem, thread, editor, 
       {phone && (
         <Tabs className="pane-switch" label={labels.panes} tabs={tabs} selected={phonePane} onSelect={setPhonePane} />
       )}
-      <div ref={row} className="workbench" data-mode={mode} data-phone-pane={phone ? phonePane : undefined} style={phone ? undefined : { gridTemplateColumns: paneColumns(sizes, handlePx) }}>
+      <div className="workbench" data-mode={mode} data-phone-pane={phone ? phonePane : undefined} style={phone ? undefined : { gridTemplateColumns: paneColumns(sizes, handlePx) }}>
         {problem}
-        {!phone && <SplitHandle label={labels.resizeProblem} valuePercent={sizes[0] * 100} onMove={move(0)} onReset={reset} />}
+        {!phone && <SplitHandle label={labels.resizeProblem} valuePercent={sizes[0] * 100} {...handleProps(0)} onReset={reset} />}
         {thread}
-        {!phone && <SplitHandle label={labels.resizeEditor} valuePercent={(sizes[0] + sizes[1]) * 100} onMove={move(1)} onReset={reset} />}
+        {!phone && <SplitHandle label={labels.resizeEditor} valuePercent={(sizes[0] + sizes[1]) * 100} {...handleProps(1)} onReset={reset} />}
         {editor}
       </div>
     </div>

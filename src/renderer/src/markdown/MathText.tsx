@@ -17,7 +17,16 @@ export function MathText({ text, className }: { text: string; className?: string
       el.textContent = text;
       return;
     }
-    el.replaceChildren(...segments.map((s) => (s.kind === 'math' ? renderFormula({ ...s, display: false }, {}) : document.createTextNode(s.kind === 'text' ? s.text : s.source))));
+    el.replaceChildren(
+      ...segments.map((s) => {
+        if (s.kind !== 'math') return document.createTextNode(s.kind === 'text' ? s.text : s.source);
+        // Not the answers' click-to-copy formula: no hint of its own over the title's, no copy cursor.
+        const formula = renderFormula({ ...s, display: false }, {});
+        formula.removeAttribute('title');
+        formula.classList.add('math-static');
+        return formula;
+      }),
+    );
   }, [text]);
   return <span ref={ref} className={className} title={text} />;
 }

@@ -16,12 +16,26 @@ class FakeObserver {
   observe(element: Element): void {
     this.observed.push(element);
   }
+  unobserve(): void {}
   disconnect(): void {
     this.disconnected = true;
   }
   /** Reports `element` as out of range (with the height it had) or back in range. */
   report(element: Element, isIntersecting: boolean, height = 600): void {
     this.callback([{ target: element, isIntersecting, boundingClientRect: { height } as DOMRectReadOnly }]);
+  }
+}
+
+/** A fake ResizeObserver: the test says when the container's width changes. */
+class FakeResize {
+  static current: FakeResize | null = null;
+  constructor(readonly callback: (entries: { contentRect: { width: number } }[]) => void) {
+    FakeResize.current = this;
+  }
+  observe(): void {}
+  disconnect(): void {}
+  width(width: number): void {
+    this.callback([{ contentRect: { width } }]);
   }
 }
 
@@ -38,10 +52,13 @@ function renderLong(): { container: HTMLElement; renderer: StreamRenderer } {
 describe('OffscreenPages', () => {
   beforeEach(() => {
     (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FakeObserver;
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver = FakeResize;
   });
   afterEach(() => {
     delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
+    delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
     FakeObserver.current = null;
+    FakeResize.current = null;
   });
 
   it('collapses a full page out of range to its source at its height, and renders it again, the same, when it comes back', () => {
@@ -99,5 +116,40 @@ describe('OffscreenPages', () => {
     observer.report(first, false);
     expect(renderer.collapsedPages).toBe(0);
     expect(container.childNodes).toHaveLength(0);
+  });
+
+  it('prints every page: collapsed ones are rendered before printing and none collapses until it is over', () => {
+    const { container, renderer } = renderLong();
+    const observer = FakeObserver.current!;
+    const pages = [...container.querySelectorAll<HTMLElement>('.md-page')];
+    observer.report(pages[0]!, false);
+    observer.report(pages[1]!, false);
+    expect(renderer.collapsedPages).toBe(2);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(renderer.collapsedPages).toBe(0);
+    expect(container.querySelectorAll('.katex')).toHaveLength(80);
+    observer.report(pages[0]!, false);
+    expect(renderer.collapsedPages).toBe(0);
+    window.dispatchEvent(new Event('afterprint'));
+    observer.report(pages[0]!, false);
+    expect(renderer.collapsedPages).toBe(1);
+  });
+
+  it('renders collapsed pages again when the width changes, so that no stale height is kept', () => {
+    const { container, renderer } = renderLong();
+    const observer = FakeObserver.current!;
+    const resize = FakeResize.current!;
+    resize.width(600);
+    const first = container.querySelector<HTMLElement>('.md-page')!;
+    observer.report(first, false, 900);
+    expect(first.style.height).toBe('900px');
+    const watched = observer.observed.length;
+    // The same width again (a layout pass) changes nothing; a new one renders the page and asks again.
+    resize.width(600);
+    expect(renderer.collapsedPages).toBe(1);
+    resize.width(420);
+    expect(renderer.collapsedPages).toBe(0);
+    expect(first.style.height).toBe('');
+    expect(observer.observed.length).toBe(watched + 3);
   });
 });

@@ -15,6 +15,14 @@
 /** How far beyond the scroller's visible part a page stays rendered (percent of the scroller's height). */
 const keepRendered = '200% 0px';
 
+/** The nearest ancestor that scrolls vertically: the observer's root, so that the margin applies to it. */
+function scrollerOf(element: Element): Element | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) return node;
+  }
+  return null;
+}
+
 interface Page {
   element: HTMLElement;
   blocks: string[];
@@ -22,12 +30,26 @@ interface Page {
 }
 
 export class OffscreenPages {
+  readonly #container: HTMLElement;
   readonly #render: (block: string) => HTMLElement;
   readonly #pages = new Map<Element, Page>();
   #observer: IntersectionObserver | null = null;
+  #resize: ResizeObserver | null = null;
+  #width = -1;
+  /** Printing: every page rendered, none collapsed, until it is over (a print has no scrolling to bring them back). */
+  #printing = false;
+  readonly #beforePrint = () => {
+    this.#printing = true;
+    for (const page of this.#pages.values()) if (page.collapsed) this.#expand(page);
+  };
+  readonly #afterPrint = () => {
+    this.#printing = false;
+    this.#reobserve();
+  };
 
-  /** `render` renders one finished block (the same function that rendered it the first time). */
-  constructor(render: (block: string) => HTMLElement) {
+  /** `render` renders one finished block of `container` (the same function that rendered it the first time). */
+  constructor(container: HTMLElement, render: (block: string) => HTMLElement) {
+    this.#container = container;
     this.#render = render;
   }
 
@@ -43,6 +65,11 @@ export class OffscreenPages {
   reset(): void {
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#resize?.disconnect();
+    this.#resize = null;
+    this.#width = -1;
+    window.removeEventListener('beforeprint', this.#beforePrint);
+    window.removeEventListener('afterprint', this.#afterPrint);
     this.#pages.clear();
   }
 
@@ -56,10 +83,33 @@ export class OffscreenPages {
   #observe(): IntersectionObserver | null {
     // No observer (an old engine, a test DOM): pages simply stay rendered.
     if (typeof IntersectionObserver === 'undefined') return null;
-    // The root is the viewport, which the scroller sits inside; scrollMargin widens the scroller's own clip, which
-    // would otherwise hide every page outside its visible part whatever the rootMargin.
-    this.#observer ??= new IntersectionObserver((entries) => this.#update(entries), { rootMargin: keepRendered, scrollMargin: keepRendered } as IntersectionObserverInit);
+    if (this.#observer) return this.#observer;
+    // The root is the scroller itself: a margin on the viewport would not reach past the scroller's own clip.
+    this.#observer = new IntersectionObserver((entries) => this.#update(entries), { root: scrollerOf(this.#container), rootMargin: keepRendered });
+    // A new width (a pane dragged, the window resized, another text size) makes the kept heights wrong: the
+    // collapsed pages are rendered again and measured anew.
+    if (typeof ResizeObserver !== 'undefined') {
+      this.#resize = new ResizeObserver(([entry]) => {
+        const width = entry?.contentRect.width ?? 0;
+        if (this.#width >= 0 && Math.abs(width - this.#width) > 0.5) this.#reobserve(true);
+        this.#width = width;
+      });
+      this.#resize.observe(this.#container);
+    }
+    window.addEventListener('beforeprint', this.#beforePrint);
+    window.addEventListener('afterprint', this.#afterPrint);
     return this.#observer;
+  }
+
+  /** Asks the observer for every page's state again (its first report of a target), expanding collapsed ones first. */
+  #reobserve(expand = false): void {
+    const observer = this.#observer;
+    if (!observer) return;
+    for (const page of this.#pages.values()) {
+      if (expand && page.collapsed) this.#expand(page);
+      observer.unobserve(page.element);
+      observer.observe(page.element);
+    }
   }
 
   #update(entries: IntersectionObserverEntry[]): void {
@@ -67,7 +117,7 @@ export class OffscreenPages {
       const page = this.#pages.get(entry.target);
       if (!page) continue;
       if (entry.isIntersecting && page.collapsed) this.#expand(page);
-      else if (!entry.isIntersecting && !page.collapsed) this.#collapse(page, entry.boundingClientRect.height);
+      else if (!entry.isIntersecting && !page.collapsed && !this.#printing) this.#collapse(page, entry.boundingClientRect.height);
     }
   }
 

@@ -1,5 +1,7 @@
+import { maxTokensLimit } from '../../../shared/generation';
 import type { Template } from '../../../shared/templates';
 import { useT } from '../i18n/use-t';
+import { NumberField } from '../ui/NumberField';
 
 /** The variables a prompt may use, as they are typed in it (the same in every language). */
 const templateVariables = '{{problem}} {{language}} {{tests}} {{feedback}} {{code}}';
@@ -32,26 +34,11 @@ export function TemplateFields({ draft, readOnly, onEdit: edit }: TemplateFields
         <textarea aria-label={t('templateField.bodyLabel')} className="template-body" value={draft.body} disabled={readOnly} onChange={(e) => edit({ body: e.target.value })} />
       </label>
       <div className="sampling-row">
-        <label>
-          {t('sampling.temperature')}
-          <input type="number" step={0.05} min={0} max={2} aria-label={t('templateField.temperatureLabel')} value={draft.sampling.temperature} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, temperature: e.target.valueAsNumber } })} />
-        </label>
-        <label>
-          {t('templateField.topP')}
-          <input type="number" step={0.01} min={0} max={1} aria-label={t('templateField.topPLabel')} value={draft.sampling.topP} disabled={readOnly} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topP: e.target.valueAsNumber } })} />
-        </label>
-        <label>
-          {t('templateField.topK')}
-          <input type="number" min={0} aria-label={t('templateField.topKLabel')} value={draft.sampling.topK} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, topK: e.target.valueAsNumber } })} />
-        </label>
-        <label>
-          {t('sampling.maxTokens')}
-          <input type="number" min={1} aria-label={t('templateField.maxTokensLabel')} value={draft.sampling.maxTokens} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && edit({ sampling: { ...draft.sampling, maxTokens: e.target.valueAsNumber } })} />
-        </label>
-        <label title={t('templateField.budgetTitle')}>
-          {t('templateField.budget')}
-          <input type="number" min={0} step={1024} aria-label={t('templateField.budgetLabel')} value={draft.sampling.reasoningBudget ?? 0} disabled={readOnly} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 0 && edit({ sampling: { ...draft.sampling, reasoningBudget: e.target.valueAsNumber } })} />
-        </label>
+        <NumberField label={t('sampling.temperature')} ariaLabel={t('templateField.temperatureLabel')} step={0.05} min={0} max={2} value={draft.sampling.temperature} disabled={readOnly} onChange={(temperature) => edit({ sampling: { ...draft.sampling, temperature } })} />
+        <NumberField label={t('templateField.topP')} ariaLabel={t('templateField.topPLabel')} step={0.01} min={0} max={1} value={draft.sampling.topP} disabled={readOnly} onChange={(topP) => edit({ sampling: { ...draft.sampling, topP } })} />
+        <NumberField label={t('templateField.topK')} ariaLabel={t('templateField.topKLabel')} min={0} integer value={draft.sampling.topK} disabled={readOnly} onChange={(topK) => edit({ sampling: { ...draft.sampling, topK } })} />
+        <NumberField label={t('sampling.maxTokens')} ariaLabel={t('templateField.maxTokensLabel')} min={1} max={maxTokensLimit} integer value={draft.sampling.maxTokens} disabled={readOnly} onChange={(maxTokens) => edit({ sampling: { ...draft.sampling, maxTokens } })} />
+        <NumberField label={t('templateField.budget')} ariaLabel={t('templateField.budgetLabel')} title={t('templateField.budgetTitle')} min={0} max={maxTokensLimit} step={1024} integer value={draft.sampling.reasoningBudget ?? 0} disabled={readOnly} onChange={(reasoningBudget) => edit({ sampling: { ...draft.sampling, reasoningBudget } })} />
         <label>
           {t('templateField.toEditor')}
           <select aria-label={t('templateField.toEditorLabel')} value={draft.sendToEditor} disabled={readOnly} onChange={(e) => edit({ sendToEditor: e.target.value as Template['sendToEditor'] })}>

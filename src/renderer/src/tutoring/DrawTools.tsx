@@ -26,9 +26,9 @@ export function DrawTools({ tool, color, strokes, onTool, onColor, onClear }: Dr
           <Icon size={18} aria-hidden="true" />
         </button>
       ))}
-      <span className="draw-colors" role="radiogroup" aria-label={t('present.draw.colour')}>
+      <span className="draw-colors" role="group" aria-label={t('present.draw.colour')}>
         {drawColors.map((c) => (
-          <button key={c} type="button" role="radio" aria-checked={color === c} aria-label={t(`present.draw.colour.${c}`)} className="swatch" style={{ background: colorValues[c] }} onClick={() => onColor(c)} />
+          <button key={c} type="button" aria-pressed={color === c} aria-label={t(`present.draw.colour.${c}`)} className="swatch" style={{ background: colorValues[c] }} onClick={() => onColor(c)} />
         ))}
       </span>
       <button type="button" className="icon-button" aria-label={t('present.draw.clear')} title={t('present.draw.clear')} disabled={strokes === 0} onClick={onClear}>

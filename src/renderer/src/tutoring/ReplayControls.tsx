@@ -14,36 +14,25 @@ interface ReplayControlsProps {
   onStop: () => void;
 }
 
-/** Replay of a saved answer for the class: start, pause, resume, stop, and its speed (changeable while it plays). */
+/**
+ * Replay of a saved answer for the class: one button that starts, pauses and resumes (it stays where it is, so the
+ * keyboard's focus does too), Stop beside it, and the speed (changeable while it plays).
+ */
 export function ReplayControls({ state, canReplay, speed, onSpeed, onPlay, onPause, onResume, onStop }: ReplayControlsProps) {
   const t = useT();
   const active = state === 'playing' || state === 'paused';
+  const main = state === 'playing' ? { label: t('present.pause'), icon: <Pause size={16} aria-hidden="true" />, run: onPause } : state === 'paused' ? { label: t('present.resume'), icon: <Play size={16} aria-hidden="true" />, run: onResume } : { label: t('present.replay'), icon: <Play size={16} aria-hidden="true" />, run: onPlay };
   return (
     <span className="bar-group replay-controls" role="group" aria-label={t('present.replayGroup')}>
-      {!active && (
-        <button type="button" onClick={onPlay} disabled={!canReplay}>
-          <Play size={16} aria-hidden="true" /> {t('present.replay')}
-        </button>
-      )}
-      {state === 'playing' && (
-        <button type="button" onClick={onPause}>
-          <Pause size={16} aria-hidden="true" /> {t('present.pause')}
-        </button>
-      )}
-      {state === 'paused' && (
-        <button type="button" onClick={onResume}>
-          <Play size={16} aria-hidden="true" /> {t('present.resume')}
-        </button>
-      )}
-      {active && (
-        <button type="button" onClick={onStop}>
-          <Square size={14} aria-hidden="true" /> {t('present.stopReplay')}
-        </button>
-      )}
-      <label>
-        <span className="visually-hidden">{t('present.replaySpeed')}</span>
-        <input type="range" min={5} max={400} step={5} value={speed} aria-label={t('present.replaySpeedLabel')} onChange={(e) => onSpeed(Number(e.target.value))} />
-      </label>
+      <button type="button" className="with-icon" onClick={main.run} disabled={!active && !canReplay}>
+        {main.icon}
+        {main.label}
+      </button>
+      <button type="button" className="with-icon" onClick={onStop} disabled={!active}>
+        <Square size={14} aria-hidden="true" />
+        {t('present.stopReplay')}
+      </button>
+      <input type="range" min={5} max={400} step={5} value={speed} aria-label={t('present.replaySpeedLabel')} onChange={(e) => onSpeed(Number(e.target.value))} />
       <span className="hint">{t('common.tokPerSec', { speed })}</span>
     </span>
   );

@@ -42,6 +42,7 @@ export function PresentationPane({ layout, onLayout, fontSize, empty, onOpenCode
           onOpenCode={onOpenCode}
         />
       }
+      drawingKey={(replay.view ? lastView?.id : view?.id) ?? ''}
       replay={{
         state: replay.state,
         canReplay: lastView !== null && !live?.view.running,
