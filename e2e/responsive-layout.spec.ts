@@ -7,7 +7,8 @@ import { expect, test } from './fixtures';
 async function overflowing(page: Page, selector: string): Promise<string[]> {
   return page.locator(selector).evaluate((root) =>
     [...root.querySelectorAll<HTMLElement>('button, label, .hint, h2, .pane-actions, .sampling-row, .solve-controls')]
-      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      // (Text cut on purpose, with an ellipsis, is not clipped: it says that there is more.)
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis')
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').trim().slice(0, 40)}`),
   );
 }
@@ -153,4 +154,22 @@ test.describe('the layout at every size', () => {
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'high-contrast');
   });
+
+  for (const size of [{ width: 1024, height: 700 }, { width: 390, height: 844 }]) {
+    test(`every view at ${size.width}×${size.height}: no sideways scrolling, no clipped button or label`, async ({ workbench }) => {
+      await new SessionStore(workbench.dataDir).save(sampleSession('s1', { title: 'Sum of squares' }));
+      const page = await workbench.start();
+      await page.setViewportSize(size);
+      const found: string[] = [];
+      for (const view of ['workbench', 'models', 'templates', 'evaluate', 'settings', 'presentation']) {
+        await page.evaluate((l) => localStorage.setItem('vibe.layout', l), JSON.stringify({ view: view === 'presentation' ? 'workbench' : view, sessionId: 's1', sidebarOpen: true, presentation: view === 'presentation' }));
+        await page.reload();
+        await page.locator('.app').waitFor();
+        await page.waitForTimeout(300);
+        if ((await page.evaluate(() => document.documentElement.scrollWidth)) > size.width) found.push(`${view}: the page scrolls sideways`);
+        for (const line of await overflowing(page, '.app')) found.push(`${view}: ${line}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
 });

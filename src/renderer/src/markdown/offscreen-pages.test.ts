@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StreamRenderer } from './stream-renderer';
 
 /**
@@ -41,9 +41,20 @@ class FakeResize {
 
 const blocks = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}: since $x_${i}^2 \\ge 0$, we keep **going**.`);
 
+/** Frames asked for and not run yet: the test runs them (pages come back a few a frame). */
+const frames: (() => void)[] = [];
+function runFrames(): number {
+  let n = 0;
+  while (frames.length > 0) {
+    frames.shift()?.();
+    n++;
+  }
+  return n;
+}
+
 function renderLong(): { container: HTMLElement; renderer: StreamRenderer } {
   const container = document.createElement('div');
-  const renderer = new StreamRenderer(container, {}, { schedule: () => undefined });
+  const renderer = new StreamRenderer(container, {}, { schedule: (work) => frames.push(work) });
   renderer.append(blocks.join('\n\n'));
   renderer.finish();
   return { container, renderer };
@@ -59,6 +70,7 @@ describe('OffscreenPages', () => {
     delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
     FakeObserver.current = null;
     FakeResize.current = null;
+    frames.length = 0;
   });
 
   it('collapses a full page out of range to its source at its height, and renders it again, the same, when it comes back', () => {
@@ -84,6 +96,9 @@ describe('OffscreenPages', () => {
     expect(pages[1]!.querySelectorAll('.katex').length).toBe(32);
 
     observer.report(first, true);
+    // Rendered again in the next frame, not inside the observer's report.
+    expect(renderer.collapsedPages).toBe(1);
+    runFrames();
     expect(renderer.collapsedPages).toBe(0);
     expect(first.classList.contains('md-page-collapsed')).toBe(false);
     expect(first.style.height).toBe('');
@@ -135,21 +150,61 @@ describe('OffscreenPages', () => {
     expect(renderer.collapsedPages).toBe(1);
   });
 
-  it('renders collapsed pages again when the width changes, so that no stale height is kept', () => {
-    const { container, renderer } = renderLong();
+  it('measures collapsed pages again once a new width has settled, so that no stale height is kept', () => {
+    vi.useFakeTimers();
+    try {
+      const { container, renderer } = renderLong();
+      const observer = FakeObserver.current!;
+      const resize = FakeResize.current!;
+      resize.width(600);
+      const first = container.querySelector<HTMLElement>('.md-page')!;
+      observer.report(first, false, 900);
+      expect(first.style.height).toBe('900px');
+      const watched = observer.observed.length;
+      // The same width again (a layout pass) changes nothing; a drag's steps wait until the width holds.
+      resize.width(600);
+      resize.width(500);
+      vi.advanceTimersByTime(100);
+      resize.width(420);
+      vi.advanceTimersByTime(100);
+      runFrames();
+      expect(renderer.collapsedPages).toBe(1);
+      vi.advanceTimersByTime(300);
+      // Still far, a report meanwhile does not take it off the list.
+      observer.report(first, false, 900);
+      runFrames();
+      expect(renderer.collapsedPages).toBe(0);
+      expect(first.style.height).toBe('');
+      // Asked about again, so that the observer collapses it at its height at the new width.
+      expect(observer.observed.length).toBe(watched + 1);
+      observer.report(first, false, 1100);
+      expect(first.style.height).toBe('1100px');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('renders pages that come back together a few a frame, within a budget, at least one each frame', () => {
+    const many = Array.from({ length: 32 * 12 }, (_, i) => `Block ${i}: $\\sum_{k=1}^{${i}} k^2 = \\frac{n(n+1)(2n+1)}{6}$ and $\\int_0^1 x^{${i}} dx$.`);
+    const container = document.createElement('div');
+    const renderer = new StreamRenderer(container, {}, { schedule: (work) => frames.push(work) });
+    renderer.append(many.join('\n\n'));
+    renderer.finish();
     const observer = FakeObserver.current!;
-    const resize = FakeResize.current!;
-    resize.width(600);
-    const first = container.querySelector<HTMLElement>('.md-page')!;
-    observer.report(first, false, 900);
-    expect(first.style.height).toBe('900px');
-    const watched = observer.observed.length;
-    // The same width again (a layout pass) changes nothing; a new one renders the page and asks again.
-    resize.width(600);
-    expect(renderer.collapsedPages).toBe(1);
-    resize.width(420);
+    const pages = [...container.querySelectorAll<HTMLElement>('.md-page')];
+    for (const page of pages) observer.report(page, false);
+    expect(renderer.collapsedPages).toBe(12);
+    // A jump: every page near at once. Each frame renders some (jsdom is slow: one or two), all come back.
+    for (const page of pages) observer.report(page, true);
+    expect(renderer.collapsedPages).toBe(12);
+    const ran = runFrames();
+    expect(ran).toBeGreaterThan(1);
     expect(renderer.collapsedPages).toBe(0);
-    expect(first.style.height).toBe('');
-    expect(observer.observed.length).toBe(watched + 3);
+    // A page that goes away again before its frame stays collapsed.
+    observer.report(pages[0]!, false);
+    observer.report(pages[0]!, true);
+    observer.report(pages[0]!, false);
+    runFrames();
+    expect(renderer.collapsedPages).toBe(1);
   });
 });

@@ -57,7 +57,7 @@ export class StreamRenderer {
     this.#container = container;
     this.#hooks = hooks;
     this.#schedule = options.schedule ?? ((work) => requestAnimationFrame(work));
-    this.#offscreen = new OffscreenPages(container, (block) => renderBlock(block, { streaming: false }, hooks));
+    this.#offscreen = new OffscreenPages(container, (block) => renderBlock(block, { streaming: false }, hooks), this.#schedule);
   }
 
   append(chunk: string): void {
