@@ -137,7 +137,14 @@ async function start(): Promise<void> {
     const target = await dialog.showSaveDialog(window, { title: 'Export as PDF', defaultPath: 'VibeThinker session.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
     if (target.canceled || !target.filePath) return;
     try {
-      await writeFile(target.filePath, await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+      // The page renders every part of a long answer for printing on beforeprint (offscreen-pages.ts); printToPDF
+      // is not said to fire it, so it is sent here around the print (a constant script, no data in it).
+      await window.webContents.executeJavaScript("window.dispatchEvent(new Event('beforeprint'))");
+      try {
+        await writeFile(target.filePath, await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+      } finally {
+        await window.webContents.executeJavaScript("window.dispatchEvent(new Event('afterprint'))");
+      }
     } catch (err) {
       commands.send({ command: 'notice', message: `Could not write the PDF: ${errorMessage(err)}` });
     }
