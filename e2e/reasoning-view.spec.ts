@@ -148,6 +148,12 @@ test('a long reasoning transcript with math streams through the real view', asyn
   await page.getByTestId('reasoning-scroll').evaluate((el) => (el.scrollTop = 0));
   await expect(page.getByTestId('reasoning-text').locator('table').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('reasoning-view-top.png') });
+  // Printing renders every page (a print cannot scroll them back), and none collapses until it is over.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(view.locator('.md-page-collapsed')).toHaveCount(0);
+  expect(await page.getByTestId('reasoning-text').locator('.md-page .katex').count()).toBe(pages.formulas);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect.poll(() => view.locator('.md-page-collapsed').count()).toBeGreaterThan(0);
 });
 
 /**
