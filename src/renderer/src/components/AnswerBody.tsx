@@ -6,6 +6,7 @@ import type { AnswerView } from '../workspace/live-answer';
 import { FinalAnswer } from './FinalAnswer';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/translate';
+import { Notice } from '../ui/Notice';
 
 interface AnswerBodyProps {
   view: AnswerView;
@@ -47,7 +48,7 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
   return (
     <>
       {g.repetition && (
-        <div className="notice warn" role="alert">
+        <Notice tone="warn" urgent>
           {t(g.repetition.stopped ? 'answer.repeatingStopped' : 'answer.repeating')}
           {!g.repetition.stopped && g.running && thinking && onAnswerNow && (
             <button type="button" onClick={onAnswerNow}>
@@ -59,7 +60,7 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
               {t('answer.stopIt')}
             </button>
           )}
-        </div>
+        </Notice>
       )}
       <details
         className="reasoning-block"
@@ -80,9 +81,9 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
         )}
       </details>
       {cut && g.result && (
-        <p className="notice warn" role="status" data-testid="reasoning-cut">
+        <Notice tone="warn" testId="reasoning-cut">
           {t('answer.cutNotice', { reason: t(cutWords[g.result.stats.stopReason]) })}
-        </p>
+        </Notice>
       )}
       <div className="answer-block" data-testid="answer" hidden={g.answer.length === 0 && !answerText}>
         <div className="answer-header">
@@ -97,7 +98,7 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
       </div>
       {g.result?.boxed && <FinalAnswer tex={g.result.boxed} onCopyTex={hooks.onCopyTex} />}
       {g.error && (
-        <div className="notice error" role="alert">
+        <Notice tone="error">
           {g.error}
           {/* Saved turns do not record whether an error can be retried: they offer it, and asking again says. */}
           {(g.result?.retryable ?? true) && !g.running && onRetry && (
@@ -105,12 +106,12 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
               {t('common.retry')}
             </button>
           )}
-        </div>
+        </Notice>
       )}
       {advice && (
-        <p className="notice warn" role="status" data-testid="room-advice">
+        <Notice tone="warn" testId="room-advice">
           {t(advice)}
-        </p>
+        </Notice>
       )}
       {g.result && (
         <p className="stats" data-testid="generation-stats">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FixProgress } from '../../../shared/fix-loop';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { useT, type Translator } from '../i18n/use-t';
+import { Notice } from '../ui/Notice';
 
 interface FixLoopControlsProps {
   /** A test fails and a model can answer: the loop can start. */
@@ -61,9 +62,9 @@ export function FixLoopControls({ canStart, templateId }: FixLoopControlsProps) 
         </span>
       )}
       {fixing?.error && (
-        <span className="notice error" role="alert">
+        <Notice tone="error" inline>
           {fixing.error}
-        </span>
+        </Notice>
       )}
     </div>
   );

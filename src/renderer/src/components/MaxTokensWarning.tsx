@@ -1,4 +1,5 @@
 import { useT } from '../i18n/use-t';
+import { Notice } from '../ui/Notice';
 
 interface MaxTokensWarningProps {
   maxTokens: number;
@@ -24,11 +25,11 @@ export function MaxTokensWarning({ maxTokens, contextSize, onFix }: MaxTokensWar
   if (contextSize === null || maxTokens <= contextSize) return null;
   const fits = Math.max(256, Math.floor((contextSize * (1 - promptShare)) / 256) * 256);
   return (
-    <p className="notice warn" role="status" data-testid="max-tokens-warning">
+    <Notice tone="warn" testId="max-tokens-warning">
       {t('maxTokens.warning', { maxTokens: maxTokens.toLocaleString(), context: contextSize.toLocaleString(), fits: fits.toLocaleString() })}
       <button type="button" onClick={() => onFix(fits)}>
         {t('maxTokens.use', { fits: fits.toLocaleString() })}
       </button>
-    </p>
+    </Notice>
   );
 }

@@ -2,6 +2,7 @@ import { cutNote, type SolveCandidate, type SolveRecord } from '../../../../shar
 import { StaticMarkdown } from '../../markdown/StaticMarkdown';
 import { useWorkspace, useWorkspaceStore } from '../../workspace/use-workspace';
 import { useT, type Translator } from '../../i18n/use-t';
+import { Notice } from '../../ui/Notice';
 
 interface SolvePanelProps {
   onOpenCode: (code: string) => void;
@@ -55,9 +56,7 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
         )}
       </header>
       {live?.error && (
-        <p className="notice error" role="alert">
-          {live.error}
-        </p>
+        <Notice tone="error">{live.error}</Notice>
       )}
       {running && (
         <ol className="solve-progress" data-testid="solve-progress">
