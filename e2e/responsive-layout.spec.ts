@@ -155,16 +155,19 @@ test.describe('the layout at every size', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'high-contrast');
   });
 
-  for (const size of [{ width: 1024, height: 700 }, { width: 390, height: 844 }]) {
-    test(`every view at ${size.width}×${size.height}: no sideways scrolling, no clipped button or label`, async ({ workbench }) => {
+  for (const [size, language] of [[{ width: 1024, height: 700 }, 'en'], [{ width: 390, height: 844 }, 'en'], [{ width: 1024, height: 700 }, 'zh-CN'], [{ width: 390, height: 844 }, 'zh-CN']] as const) {
+    test(`every view at ${size.width}×${size.height} (${language}): no sideways scrolling, no clipped button or label`, async ({ workbench }) => {
       await new SessionStore(workbench.dataDir).save(sampleSession('s1', { title: 'Sum of squares' }));
       const page = await workbench.start();
       await page.setViewportSize(size);
+      await page.evaluate(async (l) => {
+        await fetch('/api/call/updateSettings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { language: l } }) });
+      }, language);
       const found: string[] = [];
       for (const view of ['workbench', 'models', 'templates', 'evaluate', 'settings', 'presentation']) {
         await page.evaluate((l) => localStorage.setItem('vibe.layout', l), JSON.stringify({ view: view === 'presentation' ? 'workbench' : view, sessionId: 's1', sidebarOpen: true, presentation: view === 'presentation' }));
         await page.reload();
-        await page.locator('.app').waitFor();
+        await page.locator(`html[lang="${language}"]`).waitFor();
         await page.waitForTimeout(300);
         if ((await page.evaluate(() => document.documentElement.scrollWidth)) > size.width) found.push(`${view}: the page scrolls sideways`);
         for (const line of await overflowing(page, '.app')) found.push(`${view}: ${line}`);
