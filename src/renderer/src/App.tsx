@@ -1,11 +1,9 @@
 import { PanelLeft, Presentation } from 'lucide-react';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { AppInfo } from '../../shared/app-info';
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Template } from '../../shared/templates';
 import { answerNowBlockedBy } from '../../shared/generation';
 import { LanguageContext, translatorFor } from './i18n/use-t';
 import { useUiLanguage } from './i18n/use-ui-language';
-import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { WorkbenchClient } from './api/workbench-client';
 import { editorBridge } from './editor/editor-bridge';
 import { starterCode } from './editor/starter-code';
@@ -37,6 +35,9 @@ import { useLayoutMode } from './layout/use-media-query';
 import { WorkbenchPanes } from './layout/WorkbenchPanes';
 import { SidebarSlot } from './layout/SidebarSlot';
 import { LiveAnnouncer } from './app/LiveAnnouncer';
+import { useReopenSession } from './app/use-reopen-session';
+import { useShellSettings } from './app/use-shell-settings';
+import { useSidebar } from './layout/use-sidebar';
 import { errorMessage } from '../../shared/api/errors';
 import { viewNames } from '../../shared/desktop-commands';
 
@@ -46,17 +47,11 @@ const EditorPane = lazy(() => import('./components/EditorPane').then((m) => ({ d
 
 /** The shell: views, layout, settings; the workspace itself lives in its store (workspace/). */
 export function App({ client }: { client: WorkbenchClient }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { info, settings, loadError, updateSettings } = useShellSettings(client);
   const [layout, updateLayout] = useLayout();
   const { view } = layout;
   const mode = useLayoutMode();
-  // The sidebar as a drawer (narrow windows) starts closed every time: it would cover the panes.
-  const [drawerOpen, setDrawerOpen] = useState(false);
-  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
-  const sidebarShown = mode === 'wide' ? layout.sidebarOpen : drawerOpen;
-  const toggleSidebar = () => (mode === 'wide' ? updateLayout((l) => ({ sidebarOpen: !l.sidebarOpen })) : setDrawerOpen((open) => !open));
+  const { shown: sidebarShown, toggle: toggleSidebar, closeDrawer } = useSidebar(mode, layout, updateLayout);
   const setView = useCallback((next: View) => updateLayout({ view: next }), [updateLayout]);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [store] = useState(() => new WorkspaceStore(client, { open: (code) => editorBridge.open(code, 'python'), propose: (code) => editorBridge.propose(code, 'python'), getCode: () => editorBridge.getCode(), onChange: (l) => editorBridge.onChange(l) }, starterCode));
@@ -73,52 +68,11 @@ export function App({ client }: { client: WorkbenchClient }) {
   const theme = useResolvedTheme(settings?.theme);
   const models = useModelState(client);
 
-  // The open session is remembered with the layout, and comes back when the app starts.
-  const session = useSyncExternalStore(store.subscribe, () => store.getState().session);
-  const sessionId = session?.id ?? null;
-  // Until the remembered session has been tried, the layout keeps its id (an empty first paint must not clear it).
-  const reopened = useRef(false);
-  useEffect(() => {
-    const id = layout.sessionId;
-    if (!id) {
-      reopened.current = true;
-      return;
-    }
-    // After the first paint, so the editor is there to receive the code.
-    const timer = setTimeout(() => {
-      void store
-        .open(id)
-        .catch(() => updateLayout({ sessionId: null }))
-        .finally(() => {
-          reopened.current = true;
-        });
-    }, 0);
-    return () => clearTimeout(timer);
-    // Once, at start: later layout changes come from here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store]);
-  useEffect(() => {
-    if (sessionId || reopened.current) updateLayout({ sessionId });
-  }, [sessionId, updateLayout]);
+  const sessionId = useReopenSession(store, layout, updateLayout);
 
   const runCommand = useAppCommands(client, store, updateLayout, setView);
   const dragging = useWindowFileDrop(client, runCommand, t);
   useAnswerNotification(store, t);
-
-  const load = useCallback(() => {
-    Promise.all([client.getAppInfo(), client.getSettings()]).then(
-      ([nextInfo, nextSettings]) => {
-        setInfo(nextInfo);
-        setSettings(nextSettings);
-        setLoadError(null);
-      },
-      (err: unknown) => setLoadError(errorMessage(err)),
-    );
-  }, [client]);
-  useEffect(() => {
-    load();
-    return client.on('settingsChanged', setSettings);
-  }, [client, load]);
 
   const connection = useSyncExternalStore(
     useCallback((onChange: () => void) => client.transport.onConnectionChange(onChange), [client]),
@@ -128,13 +82,6 @@ export function App({ client }: { client: WorkbenchClient }) {
   useEffect(() => {
     if (connection === 'connected') void store.reconnected();
   }, [connection, store]);
-
-  const updateSettings = useCallback(
-    async (patch: SettingsPatch) => {
-      setSettings(await client.updateSettings(patch));
-    },
-    [client],
-  );
 
   const status = models.status;
   const busyElsewhere = useSyncExternalStore(store.subscribe, () => store.getState().busyElsewhere);
