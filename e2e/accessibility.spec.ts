@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { SessionStore } from '../src/core/sessions/session-store';
 import { sampleSession } from '../test/fixtures/sample-session';
 import { expect, test } from './fixtures';
+import { saveLayout, updateSettingsFromPage } from './support/page-helpers';
 
 /** Each view, reached from the workbench with a saved session open. */
 const views: [string, (page: Page) => Promise<void>][] = [
@@ -30,12 +31,10 @@ test.describe('accessibility (axe)', () => {
       test.setTimeout(90_000);
       await new SessionStore(workbench.dataDir).save(sampleSession('s1', { title: 'Sum of squares' }));
       const page = await workbench.start();
-      await page.evaluate(async (t) => {
-        await fetch('/api/call/updateSettings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { theme: t } }) });
-      }, theme);
+      await updateSettingsFromPage(page, { theme });
       const found: string[] = [];
       for (const [name, open] of views) {
-        await page.evaluate(() => localStorage.setItem('vibe.layout', JSON.stringify({ view: 'workbench', sessionId: 's1', sidebarOpen: true })));
+        await saveLayout(page, { view: 'workbench', sessionId: 's1', sidebarOpen: true });
         await page.reload();
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await page.getByTestId('turn').first().waitFor();

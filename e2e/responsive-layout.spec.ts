@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { SessionStore } from '../src/core/sessions/session-store';
 import { sampleSession } from '../test/fixtures/sample-session';
 import { expect, test } from './fixtures';
+import { saveLayout, updateSettingsFromPage } from './support/page-helpers';
 
 /** Elements inside `selector` whose content is wider than their box (clipped or overflowing text and controls). */
 async function overflowing(page: Page, selector: string): Promise<string[]> {
@@ -160,12 +161,10 @@ test.describe('the layout at every size', () => {
       await new SessionStore(workbench.dataDir).save(sampleSession('s1', { title: 'Sum of squares' }));
       const page = await workbench.start();
       await page.setViewportSize(size);
-      await page.evaluate(async (l) => {
-        await fetch('/api/call/updateSettings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { language: l } }) });
-      }, language);
+      await updateSettingsFromPage(page, { language });
       const found: string[] = [];
       for (const view of ['workbench', 'models', 'templates', 'evaluate', 'settings', 'presentation']) {
-        await page.evaluate((l) => localStorage.setItem('vibe.layout', l), JSON.stringify({ view: view === 'presentation' ? 'workbench' : view, sessionId: 's1', sidebarOpen: true, presentation: view === 'presentation' }));
+        await saveLayout(page, { view: view === 'presentation' ? 'workbench' : view, sessionId: 's1', sidebarOpen: true, presentation: view === 'presentation' });
         await page.reload();
         await page.locator(`html[lang="${language}"]`).waitFor();
         await page.waitForTimeout(300);

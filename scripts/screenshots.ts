@@ -17,6 +17,7 @@ import { sampleSession } from '../test/fixtures/sample-session';
 import { SessionStore } from '../src/core/sessions/session-store';
 import { themeChoices } from '../src/shared/settings';
 import { startWebMode } from './web-mode';
+import { saveLayout, updateSettingsFromPage } from '../e2e/support/page-helpers';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'screenshots' }, only: { type: 'string' }, language: { type: 'string', default: 'en' } } });
 const language = values.language === 'zh-CN' ? 'zh-CN' : 'en';
@@ -62,15 +63,13 @@ try {
   await page.getByTestId('model-state').and(page.locator('[data-state="ready"]')).waitFor();
   const base = new URL(url).origin;
   for (const theme of themes) {
-    await page.evaluate(async (t) => {
-      await fetch('/api/call/updateSettings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { theme: t.theme, language: t.language } }) });
-    }, { theme, language });
+    await updateSettingsFromPage(page, { theme, language });
     for (const size of sizes) {
       await page.setViewportSize(size);
       for (const [name, view] of Object.entries(views)) {
         if (only && !only.includes(name)) continue;
         // Each view from the same start: the workbench with the sample session open and the sidebar shown.
-        await page.evaluate((layout) => (globalThis as unknown as { localStorage: { setItem: (k: string, v: string) => void } }).localStorage.setItem('vibe.layout', layout), JSON.stringify({ view: 'workbench', sessionId: 'shots-1', sidebarOpen: true, ...view.layout }));
+        await saveLayout(page, { view: 'workbench', sessionId: 'shots-1', sidebarOpen: true, ...view.layout });
         await page.goto(base);
         await page.locator(`html[data-theme="${theme}"]`).waitFor();
         if (!view.layout) await page.getByTestId('turn').first().waitFor({ state: 'attached' });
