@@ -34,6 +34,16 @@ const untranslated = [
   { selector: `JSXElement > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${words}]`, message: translate },
 ];
 
+// Views build their controls from ui/ (Button, IconButton, Select, Checkbox, Progress): the one place a control's
+// classes, type="button", name and typed value are decided. A raw one outside ui/ says why in a disable comment.
+const rawControl = (name, component) => ({ selector: `JSXOpeningElement[name.name='${name}']`, message: `Use ui/${component}, not a raw <${name}>.` });
+const rawControls = [
+  rawControl('button', 'Button (or IconButton)'),
+  rawControl('select', 'Select'),
+  rawControl('progress', 'Progress'),
+  { selector: "JSXOpeningElement[name.name='input']:has(JSXAttribute[name.name='type'] > Literal[value='checkbox'])", message: 'Use ui/Checkbox, not a raw checkbox.' },
+];
+
 /** One config object per folder: flat config replaces (not merges) a rule, so each lists all its bans. */
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
@@ -62,6 +72,7 @@ export default tseslint.config(
   },
   // Every text the renderer shows comes from the catalogue (src/renderer/src/i18n): no words typed into JSX.
   { files: ['src/renderer/**/*.tsx'], ignores: ['**/*.test.tsx'], rules: { 'no-restricted-syntax': ['error', ...rawHtml, ...untranslated] } },
+  { files: ['src/renderer/**/*.tsx'], ignores: ['**/*.test.tsx', 'src/renderer/src/ui/**'], rules: { 'no-restricted-syntax': ['error', ...rawHtml, ...untranslated, ...rawControls] } },
   restrict(['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts'], [llama]),
   restrict(['src/shared/**/*.ts'], [llama, electron, nodeBuiltins, core, main, server, cli, renderer, react]),
   restrict(['src/renderer/**/*.{ts,tsx}'], [llama, electron, nodeBuiltins, core, main, server, cli]),

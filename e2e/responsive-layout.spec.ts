@@ -144,6 +144,51 @@ test.describe('the layout at every size', () => {
     await page.screenshot({ path: test.info().outputPath('layout-phone.png') });
   });
 
+  test('presenting on a phone: the toolbar keeps to two rows, the rest behind More, which Escape closes', async ({ workbench }) => {
+    await new SessionStore(workbench.dataDir).save(sampleSession('s1', { title: 'Sum of squares' }));
+    const page = await workbench.start();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await saveLayout(page, { view: 'workbench', sessionId: 's1', presentation: true });
+    await page.reload();
+    const bar = page.getByRole('toolbar', { name: 'Presentation' });
+    await expect(bar).toBeVisible();
+    const more = bar.getByRole('button', { name: 'More' });
+    const rowHeight = (await more.boundingBox())?.height ?? 0;
+    expect(rowHeight).toBeGreaterThan(0);
+    // Two rows of buttons and the gaps between them; it was five rows before More.
+    expect((await box(page, '.presentation-bar')).height).toBeLessThan(rowHeight * 2.8);
+    for (const name of ['Steps', 'Replay', 'Pen', 'Exit presentation']) await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(bar.getByRole('button', { name: 'High contrast' })).toBeHidden();
+    await expect(bar.getByRole('button', { name: 'Hide paths' })).toBeHidden();
+    // Exit is its icon alone, still named in words.
+    await expect(bar.locator('.exit-presentation .bar-label')).toBeHidden();
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await page.screenshot({ path: test.info().outputPath('presentation-phone.png') });
+
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    for (const name of ['High contrast', 'Reasoning', 'Hide paths', 'XL', 'Red']) await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(bar.getByLabel('Replay speed (tokens per second)')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: test.info().outputPath('presentation-phone-more.png') });
+    // A tool behind More works, and Escape folds them away again with the focus back on More.
+    await bar.getByRole('button', { name: 'High contrast' }).click();
+    await expect(page.getByTestId('presentation')).toHaveAttribute('data-contrast', 'true');
+    await page.keyboard.press('Escape');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(more).toBeFocused();
+    await expect(bar.getByRole('button', { name: 'High contrast' })).toBeHidden();
+    // A second Escape does not leave the presentation.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('presentation')).toBeVisible();
+
+    // Wider, every tool is in the row and More is not shown.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect(more).toBeHidden();
+    await expect(bar.getByRole('button', { name: 'High contrast' })).toBeVisible();
+    await expect(bar.locator('.exit-presentation .bar-label')).toBeVisible();
+  });
+
   test('the high-contrast theme applies to the whole app, the editor included', async ({ workbench }) => {
     const page = await workbench.start();
     await page.getByRole('button', { name: 'Settings', exact: true }).click();

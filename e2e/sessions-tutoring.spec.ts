@@ -181,9 +181,16 @@ test('a saved session opens in tutoring mode, steps through with the keyboard, a
   await presentation.getByRole('button', { name: 'Yellow' }).click();
   await stroke(220);
   await expect(layer.locator('path[data-tool="highlighter"]')).toHaveCount(1);
+  // A colour of the presenter's own, from the colour picker beside the swatches.
+  await presentation.getByLabel('Your own colour').fill('#00aa88');
+  await presentation.getByRole('button', { name: 'Pen' }).click();
+  await stroke(320);
+  await expect(layer.locator('path[stroke="#00aa88"]')).toHaveCount(1);
+  await expect(presentation.getByRole('button', { name: 'Yellow' })).toHaveAttribute('aria-pressed', 'false');
   await page.screenshot({ path: test.info().outputPath('presentation-drawing.png') });
   await presentation.getByRole('button', { name: 'Eraser' }).click();
   await stroke(120);
+  await stroke(320);
   await expect(layer.locator('path')).toHaveCount(1);
   await presentation.getByRole('button', { name: 'Clear the drawing' }).click();
   await expect(layer.locator('path')).toHaveCount(0);

@@ -40,6 +40,7 @@ import { useShellSettings } from './app/use-shell-settings';
 import { useSidebar } from './layout/use-sidebar';
 import { errorMessage } from '../../shared/api/errors';
 import { viewNames } from '../../shared/desktop-commands';
+import { Button } from './ui/Button';
 
 
 // Monaco is most of the bundle; loading it on its own lets the layout paint first.
@@ -115,20 +116,18 @@ export function App({ client }: { client: WorkbenchClient }) {
             </div>
             <nav className="tabs" aria-label={t('app.views')}>
               {viewNames.map((v) => (
-                <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+                <Button key={v} className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
                   {t(`view.${v}`)}
-                </button>
+                </Button>
               ))}
             </nav>
             <span className="top-actions">
-              <button type="button" className="with-icon" aria-pressed={sidebarShown} onClick={toggleSidebar}>
-                <PanelLeft size={16} aria-hidden="true" />
+              <Button icon={PanelLeft} aria-pressed={sidebarShown} onClick={toggleSidebar}>
                 {t('app.sessions')}
-              </button>
-              <button type="button" className="with-icon" onClick={() => updateLayout({ presentation: true, view: 'workbench' })} title={t('app.presentTitle')}>
-                <Presentation size={16} aria-hidden="true" />
+              </Button>
+              <Button icon={Presentation} onClick={() => updateLayout({ presentation: true, view: 'workbench' })} title={t('app.presentTitle')}>
                 {t('app.present')}
-              </button>
+              </Button>
             </span>
           </header>
           <ConnectionBanner transport={client.transport} />

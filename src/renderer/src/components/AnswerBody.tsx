@@ -7,6 +7,7 @@ import { FinalAnswer } from './FinalAnswer';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/translate';
 import { Notice } from '../ui/Notice';
+import { Button } from '../ui/Button';
 
 interface AnswerBodyProps {
   view: AnswerView;
@@ -51,14 +52,14 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
         <Notice tone="warn" urgent>
           {t(g.repetition.stopped ? 'answer.repeatingStopped' : 'answer.repeating')}
           {!g.repetition.stopped && g.running && thinking && onAnswerNow && (
-            <button type="button" onClick={onAnswerNow}>
+            <Button onClick={onAnswerNow}>
               {t('common.answerNow')}
-            </button>
+            </Button>
           )}
           {!g.repetition.stopped && g.running && (
-            <button type="button" onClick={onStop}>
+            <Button onClick={onStop}>
               {t('answer.stopIt')}
-            </button>
+            </Button>
           )}
         </Notice>
       )}
@@ -89,9 +90,9 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
         <div className="answer-header">
           <h3>{t('common.answer')}</h3>
           {answerText && (
-            <button type="button" className="link-button" onClick={() => onCopyAnswer(answerText)}>
+            <Button variant="link" onClick={() => onCopyAnswer(answerText)}>
               {t('answer.copyMarkdown')}
-            </button>
+            </Button>
           )}
         </div>
         <MarkdownStream stream={g.answer} version={g.version} finalText={answerText} hooks={hooks} className="markdown" testId="answer-text" />
@@ -102,9 +103,9 @@ export function AnswerBody({ view: g, hooks, reasoningOpen, onReasoningToggle, o
           {g.error}
           {/* Saved turns do not record whether an error can be retried: they offer it, and asking again says. */}
           {(g.result?.retryable ?? true) && !g.running && onRetry && (
-            <button type="button" className="retry" onClick={onRetry}>
+            <Button className="retry" onClick={onRetry}>
               {t('common.retry')}
-            </button>
+            </Button>
           )}
         </Notice>
       )}

@@ -1,4 +1,5 @@
-import { SettingLabel, useDraftField } from './draft-field';
+import { Field } from '../ui/Field';
+import { useDraftField } from './draft-field';
 
 interface AutoNumberSettingProps {
   label: string;
@@ -22,8 +23,8 @@ export function AutoNumberSetting({ label, hint, value, min, max, onCommit }: Au
     onCommit,
   });
   return (
-    <SettingLabel label={label} hint={hint}>
-      <input className="auto-number" aria-label={label} {...field} />
-    </SettingLabel>
+    <Field label={label} hint={hint}>
+      {(control) => <input className="auto-number" {...control} {...field} />}
+    </Field>
   );
 }

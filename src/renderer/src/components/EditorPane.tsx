@@ -9,6 +9,8 @@ import type { ResolvedTheme } from '../theme/use-resolved-theme';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { useCompileMarkers } from '../editor/compile-markers';
 import { Tabs } from '../ui/Tabs';
+import { Button } from '../ui/Button';
+import { Select } from '../ui/Select';
 
 interface EditorPaneProps {
   theme: ResolvedTheme;
@@ -114,13 +116,7 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
         <span className="file-name" data-testid="editor-file-name">
           {fileName(tab, tabLanguage)}
         </span>
-        <select className="editor-language" aria-label={t('editor.tabLanguage', { tab: t(`editor.tab.${tab}`) })} value={tabLanguage} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {languages.map((l) => (
-            <option key={l} value={l}>
-              {languageLabels[l]}
-            </option>
-          ))}
-        </select>
+        <Select className="editor-language" label={t('editor.tabLanguage', { tab: t(`editor.tab.${tab}`) })} value={tabLanguage} options={languages.map((l) => ({ value: l, label: languageLabels[l] }))} onChange={setLanguage} />
       </header>
       {tab !== 'solution' && (
         <p className="hint editor-tab-hint">
@@ -130,12 +126,12 @@ export function EditorPane({ theme, fontSize, wordWrap }: EditorPaneProps) {
       {offer && (
         <div className="editor-offer" role="alert" data-testid="editor-offer">
           {t('editor.offer')}
-          <button type="button" className="primary" onClick={() => editorBridge.acceptOffer()}>
+          <Button variant="primary" onClick={() => editorBridge.acceptOffer()}>
             {t('editor.replace')}
-          </button>
-          <button type="button" onClick={() => editorBridge.dismissOffer()}>
+          </Button>
+          <Button onClick={() => editorBridge.dismissOffer()}>
             {t('editor.keepMine')}
-          </button>
+          </Button>
         </div>
       )}
       <div className="editor-host" ref={host} data-testid="editor" />

@@ -6,6 +6,11 @@ import { downloadText } from '../download';
 import { errorMessage } from '../../../shared/api/errors';
 import { useT } from '../i18n/use-t';
 import './EvaluateView.css';
+import { Button } from '../ui/Button';
+import { Card } from '../ui/Card';
+import { Field } from '../ui/Field';
+import { Progress } from '../ui/Progress';
+import { Select } from '../ui/Select';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -41,36 +46,28 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
 
   return (
     <section className="settings-view evaluate-view" aria-label={t('view.evaluate')}>
-      <div className="settings-card">
-        <h2>{t('view.evaluate')}</h2>
+      <Card title={t('view.evaluate')}>
         <p className="hint">{t('evaluate.hint', { mathLine: mathLineShape, codeLine: codeLineShape })}</p>
         <div className="eval-form">
-          <label className="field">
-            <span className="field-label">{t('evaluate.problemSet')}</span>
-            <input type="file" accept=".jsonl,.json,.txt" aria-label={t('evaluate.problemSetFile')} onChange={(e) => void e.target.files?.[0]?.text().then((text) => setFile({ name: e.target.files?.[0]?.name ?? 'set.jsonl', text }))} />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('common.template')}</span>
-            <select aria-label={t('evaluate.templateLabel')} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-              <option value="">{t('evaluate.automatic')}</option>
-              {templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field-label">{t('evaluate.samples')}</span>
-            <input type="number" aria-label={t('evaluate.samples')} min={1} max={1024} value={samples} onChange={(e) => setSamples(Math.max(1, Number(e.target.value) || 1))} />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('evaluate.atOnce')}</span>
-            <input type="number" aria-label={t('evaluate.concurrent')} min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} />
-          </label>
-          <button type="button" className="primary" disabled={!file || run?.state === 'running'} onClick={start}>
+          <Field label={t('evaluate.problemSet')}>
+            {(control) => (
+              <input {...control} type="file" accept=".jsonl,.json,.txt" aria-label={t('evaluate.problemSetFile')} onChange={(e) => void e.target.files?.[0]?.text().then((text) => setFile({ name: e.target.files?.[0]?.name ?? 'set.jsonl', text }))} />
+            )}
+          </Field>
+          <Field label={t('common.template')}>
+            {(control) => (
+              <Select {...control} label={t('evaluate.templateLabel')} value={templateId} options={[{ value: '', label: t('evaluate.automatic') }, ...templates.map((t) => ({ value: t.id, label: t.name }))]} onChange={setTemplateId} />
+            )}
+          </Field>
+          <Field label={t('evaluate.samples')}>
+            {(control) => <input {...control} type="number" min={1} max={1024} value={samples} onChange={(e) => setSamples(Math.max(1, Number(e.target.value) || 1))} />}
+          </Field>
+          <Field label={t('evaluate.atOnce')}>
+            {(control) => <input {...control} type="number" aria-label={t('evaluate.concurrent')} min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} />}
+          </Field>
+          <Button variant="primary" disabled={!file || run?.state === 'running'} onClick={start}>
             {t('evaluate.run')}
-          </button>
+          </Button>
         </div>
         {error && (
           <pre className="error-text eval-error" role="alert">
@@ -78,19 +75,14 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
           </pre>
         )}
         {runs.length > 0 && (
-          <label className="field">
-            <span className="field-label">{t('evaluate.runField')}</span>
-            <select aria-label={t('evaluate.runLabel')} value={run?.id ?? ''} onChange={(e) => setSelected(e.target.value)}>
-              {runs.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.id} · {r.name} · {t(`evaluate.state.${r.state}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label={t('evaluate.runField')}>
+            {(control) => (
+              <Select {...control} label={t('evaluate.runLabel')} value={run?.id ?? ''} options={runs.map((r) => ({ value: r.id, label: `${r.id} · ${r.name} · ${t(`evaluate.state.${r.state}`)}` }))} onChange={setSelected} />
+            )}
+          </Field>
         )}
         {run && <RunDetails client={client} run={run} />}
-      </div>
+      </Card>
     </section>
   );
 }
@@ -103,22 +95,29 @@ function RunDetails({ client, run }: { client: WorkbenchClient; run: EvalRun }) 
     <div className="eval-run" data-testid="eval-run" data-state={run.state}>
       {p && (
         <div className="eval-progress">
-          <progress max={p.samples} value={p.samplesDone} aria-label={t('evaluate.samplesDone')} />
-          <span data-testid="eval-progress-text">
-            {/* Once it has ended, its one speed is the summary's throughput (the live speed is a recent window's). */}
-            {s ? t('evaluate.progressDone', { problemsDone: p.problemsDone, problems: p.problems, samplesDone: p.samplesDone, samples: p.samples }) : t('evaluate.progress', {
-              problemsDone: p.problemsDone,
-              problems: p.problems,
-              samplesDone: p.samplesDone,
-              samples: p.samples,
-              speed: p.tokensPerSecond.toFixed(1),
-              eta: p.etaSeconds === null ? '–' : t('evaluate.eta', { minutes: Math.floor(p.etaSeconds / 60), seconds: String(Math.round(p.etaSeconds % 60)).padStart(2, '0') }),
-            })}
-          </span>
+          <Progress
+            label={t('evaluate.samplesDone')}
+            max={p.samples}
+            value={p.samplesDone}
+            textTestId="eval-progress-text"
+            // Once it has ended, its one speed is the summary's throughput (the live speed is a recent window's).
+            text={
+              s
+                ? t('evaluate.progressDone', { problemsDone: p.problemsDone, problems: p.problems, samplesDone: p.samplesDone, samples: p.samples })
+                : t('evaluate.progress', {
+                    problemsDone: p.problemsDone,
+                    problems: p.problems,
+                    samplesDone: p.samplesDone,
+                    samples: p.samples,
+                    speed: p.tokensPerSecond.toFixed(1),
+                    eta: p.etaSeconds === null ? '–' : t('evaluate.eta', { minutes: Math.floor(p.etaSeconds / 60), seconds: String(Math.round(p.etaSeconds % 60)).padStart(2, '0') }),
+                  })
+            }
+          />
           {run.state === 'running' && (
-            <button type="button" onClick={() => void client.stopEval({ id: run.id })}>
+            <Button onClick={() => void client.stopEval({ id: run.id })}>
               {t('common.stop')}
-            </button>
+            </Button>
           )}
         </div>
       )}
@@ -137,9 +136,9 @@ function RunDetails({ client, run }: { client: WorkbenchClient; run: EvalRun }) 
             <span>{t.rich('evaluate.meanAnswer', { value: <strong>{t('common.tokens', { count: Math.round(s.meanAnswerTokens) })}</strong> })}</span>
             <span>{t.rich('evaluate.throughput', { value: <strong>{t('common.tokPerSec', { speed: s.tokensPerSecond.toFixed(1) })}</strong> })}</span>
           </div>
-          <button type="button" onClick={() => void client.getEvalReport({ id: run.id }).then((r) => downloadText(r.fileName, 'text/html', r.html))}>
+          <Button onClick={() => void client.getEvalReport({ id: run.id }).then((r) => downloadText(r.fileName, 'text/html', r.html))}>
             {t('evaluate.download')}
-          </button>
+          </Button>
           <table className="eval-table">
             <thead>
               <tr>

@@ -3,6 +3,8 @@ import type { FixProgress } from '../../../shared/fix-loop';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { useT, type Translator } from '../i18n/use-t';
 import { Notice } from '../ui/Notice';
+import { Button } from '../ui/Button';
+import { Select } from '../ui/Select';
 
 interface FixLoopControlsProps {
   /** A test fails and a model can answer: the loop can start. */
@@ -37,22 +39,16 @@ export function FixLoopControls({ canStart, templateId }: FixLoopControlsProps) 
   return (
     <div className="fix-loop" data-testid="fix-loop">
       {running ? (
-        <button type="button" className="danger" onClick={() => store.stopFix()}>
+        <Button variant="danger" onClick={() => store.stopFix()}>
           {t('fix.stop')}
-        </button>
+        </Button>
       ) : (
         canStart && (
           <>
-            <button type="button" title={t('fix.startTitle')} onClick={() => void store.fixUntilAccepted(rounds, templateId)}>
+            <Button title={t('fix.startTitle')} onClick={() => void store.fixUntilAccepted(rounds, templateId)}>
               {t('fix.start')}
-            </button>
-            <select aria-label={t('fix.roundsLabel')} value={rounds} onChange={(e) => setRounds(Number(e.target.value))}>
-              {[1, 2, 3, 5, 8].map((n) => (
-                <option key={n} value={n}>
-                  {t.plural('fix.rounds', n)}
-                </option>
-              ))}
-            </select>
+            </Button>
+            <Select label={t('fix.roundsLabel')} value={rounds} options={[1, 2, 3, 5, 8].map((n) => ({ value: n, label: t.plural('fix.rounds', n) }))} onChange={setRounds} />
           </>
         )
       )}

@@ -1,6 +1,7 @@
 import type { DownloadEntry } from '../../../shared/models';
 import { formatBytes } from '../format';
 import { useT } from '../i18n/use-t';
+import { Button } from '../ui/Button';
 
 interface GetModelCardProps {
   recommended: DownloadEntry | undefined;
@@ -20,13 +21,13 @@ export function GetModelCard({ recommended, onDownload, onOpenModels }: GetModel
       <p>{t('getModel.text')}</p>
       <div className="get-model-actions">
         {recommended && (
-          <button type="button" className="primary" onClick={() => onDownload(recommended.id)}>
+          <Button variant="primary" onClick={() => onDownload(recommended.id)}>
             {t('getModel.download', { label: recommended.label, size: formatBytes(recommended.approxBytes) })}
-          </button>
+          </Button>
         )}
-        <button type="button" onClick={onOpenModels}>
+        <Button onClick={onOpenModels}>
           {t('common.openGguf')}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -2,6 +2,8 @@ import { comparisonModes, type ComparisonMode, type Problem } from '../../../sha
 import type { SessionChanges } from '../../../shared/api/workspace-schemas';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { useT } from '../i18n/use-t';
+import { Checkbox } from '../ui/Checkbox';
+import { Select } from '../ui/Select';
 
 // Code shown as it is typed, in every language.
 const checkerCommand = 'checker.py input.txt expected.txt output.txt';
@@ -37,19 +39,14 @@ export function JudgingSettings() {
         {inputFile || outputFile ? ` · ${t('judging.files', { input: inputFile || t('judging.stdin'), output: outputFile || t('judging.stdout') })}` : ''}
       </summary>
       <div className="setting-row">
-        <label>
-          {t('judging.compare')}{' '}
-          <select aria-label={t('judging.compare')} value={mode} disabled={interactive} onChange={(e) => {
-            const next = e.target.value as ComparisonMode;
-            edit({ comparison: next === 'lines' ? null : { mode: next, ...(next === 'float' ? { floatTolerance: tolerance ?? 1e-6 } : {}) } });
-          }}>
-            {comparisonModes.map((m) => (
-              <option key={m} value={m}>
-                {t(`judging.mode.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={t('judging.compare')}
+          showLabel
+          value={mode}
+          disabled={interactive}
+          options={comparisonModes.map((m) => ({ value: m, label: t(`judging.mode.${m}`) }))}
+          onChange={(next) => edit({ comparison: next === 'lines' ? null : { mode: next, ...(next === 'float' ? { floatTolerance: tolerance ?? 1e-6 } : {}) } })}
+        />
         {mode === 'float' && (
           <label>
             {t('judging.tolerance')}{' '}
@@ -67,9 +64,7 @@ export function JudgingSettings() {
         </label>
       )}
       <div className="setting-row">
-        <label>
-          <input type="checkbox" checked={interactive} onChange={(e) => edit({ interactive: e.target.checked })} /> {t('judging.interactiveProblem')}
-        </label>
+        <Checkbox label={t('judging.interactiveProblem')} checked={interactive} onChange={(checked) => edit({ interactive: checked })} />
       </div>
       {interactive && (
         <label className="block-label">

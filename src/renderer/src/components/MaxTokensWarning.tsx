@@ -1,5 +1,6 @@
 import { useT } from '../i18n/use-t';
 import { Notice } from '../ui/Notice';
+import { Button } from '../ui/Button';
 
 interface MaxTokensWarningProps {
   maxTokens: number;
@@ -27,9 +28,9 @@ export function MaxTokensWarning({ maxTokens, contextSize, onFix }: MaxTokensWar
   return (
     <Notice tone="warn" testId="max-tokens-warning">
       {t('maxTokens.warning', { maxTokens: maxTokens.toLocaleString(), context: contextSize.toLocaleString(), fits: fits.toLocaleString() })}
-      <button type="button" onClick={() => onFix(fits)}>
+      <Button onClick={() => onFix(fits)}>
         {t('maxTokens.use', { fits: fits.toLocaleString() })}
-      </button>
+      </Button>
     </Notice>
   );
 }

@@ -6,6 +6,9 @@ import type { ModelState } from '../state/use-model-state';
 import { usePrivatePath } from '../state/privacy';
 import { errorMessage } from '../../../shared/api/errors';
 import { useT } from '../i18n/use-t';
+import { Button } from '../ui/Button';
+import { Card } from '../ui/Card';
+import { Progress } from '../ui/Progress';
 
 interface ModelsViewProps {
   client: WorkbenchClient;
@@ -32,20 +35,17 @@ export function ModelsView({ client, models }: ModelsViewProps) {
           {error}
         </div>
       )}
-      <div className="settings-card">
-        <h2>{t('models.loaded')}</h2>
+      <Card title={t('models.loaded')}>
         <CurrentModel client={client} models={models} onError={setError} />
-      </div>
+      </Card>
 
-      <div className="settings-card">
-        <h2>{t('models.downloadTitle')}</h2>
+      <Card title={t('models.downloadTitle')}>
         {(models.catalog?.downloads ?? []).map((entry) => (
           <DownloadRow key={entry.id} entry={entry} live={models.downloads[entry.id]} onStart={() => run(client.startDownload({ id: entry.id }))} onCancel={() => run(client.cancelDownload({ id: entry.id }))} />
         ))}
-      </div>
+      </Card>
 
-      <div className="settings-card">
-        <h2>{t('models.yours')}</h2>
+      <Card title={t('models.yours')}>
         {models.catalog && models.catalog.models.length === 0 && <p className="hint">{t('models.noFiles', { folder: shown(models.catalog.modelsDir) })}</p>}
         <ul className="model-list">
           {(models.catalog?.models ?? []).map((m) => (
@@ -63,9 +63,9 @@ export function ModelsView({ client, models }: ModelsViewProps) {
             {t('common.openGguf')}
           </label>
           <input id="gguf-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('models.pathPlaceholder')} spellCheck={false} />
-          <button type="submit">{t('models.open')}</button>
+          <Button type="submit">{t('models.open')}</Button>
         </form>
-      </div>
+      </Card>
     </section>
   );
 }
@@ -85,11 +85,10 @@ function CurrentModel({ client, models, onError }: { client: WorkbenchClient; mo
       )}
       {s.state === 'loading' && (
         <div className="progress-line">
-          <progress max={1} value={s.loadProgress} aria-label={t('models.loadingLabel')} />
-          <span>{Math.round(s.loadProgress * 100)}%</span>
-          <button type="button" onClick={() => client.cancelLoad().catch(fail)}>
+          <Progress label={t('models.loadingLabel')} value={s.loadProgress} text={`${Math.round(s.loadProgress * 100)}%`} />
+          <Button onClick={() => client.cancelLoad().catch(fail)}>
             {t('common.cancel')}
-          </button>
+          </Button>
         </div>
       )}
       {s.state === 'ready' && (
@@ -104,9 +103,9 @@ function CurrentModel({ client, models, onError }: { client: WorkbenchClient; mo
               threads: s.threads,
             })}
           </p>
-          <button type="button" onClick={() => client.unloadModel().catch(fail)}>
+          <Button onClick={() => client.unloadModel().catch(fail)}>
             {t('models.unload')}
-          </button>
+          </Button>
         </>
       )}
       {s.state === 'failed' && <p className="error-text">{s.error}</p>}
@@ -131,22 +130,26 @@ function DownloadRow({ entry, live, onStart, onCancel }: { entry: DownloadEntry;
       </div>
       {running && state ? (
         <div className="progress-line">
-          <progress max={state.totalBytes ?? 1} value={state.totalBytes ? state.receivedBytes : undefined} aria-label={t('models.downloadingLabel', { label: entry.label })} />
-          <span className="hint" data-testid="download-progress">
-            {state.state === 'verifying' ? t('models.verifying') : progress(state)}
-          </span>
-          <button type="button" onClick={onCancel}>
+          <Progress
+            label={t('models.downloadingLabel', { label: entry.label })}
+            max={state.totalBytes ?? 1}
+            value={state.totalBytes ? state.receivedBytes : undefined}
+            text={state.state === 'verifying' ? t('models.verifying') : progress(state)}
+            textClassName="hint"
+            textTestId="download-progress"
+          />
+          <Button onClick={onCancel}>
             {t('common.cancel')}
-          </button>
+          </Button>
         </div>
       ) : entry.installedPath ? (
         <span className="ok-text">{t('models.installed')}</span>
       ) : (
         <>
           {state?.state === 'failed' && <span className="error-text">{state.error}</span>}
-          <button type="button" className="primary" onClick={onStart}>
+          <Button variant="primary" onClick={onStart}>
             {t(state?.state === 'failed' ? 'common.retry' : 'models.download')}
-          </button>
+          </Button>
         </>
       )}
     </div>
@@ -176,9 +179,9 @@ function ModelRow({ model, loaded, busy, onLoad }: { model: ModelFileInfo; loade
       {loaded ? (
         <span className="ok-text">{t('models.loadedBadge')}</span>
       ) : (
-        <button type="button" disabled={model.problem !== null || busy} onClick={onLoad}>
+        <Button disabled={model.problem !== null || busy} onClick={onLoad}>
           {t('models.load')}
-        </button>
+        </Button>
       )}
     </li>
   );

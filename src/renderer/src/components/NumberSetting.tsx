@@ -1,4 +1,5 @@
-import { SettingLabel, useDraftField } from './draft-field';
+import { Field } from '../ui/Field';
+import { useDraftField } from './draft-field';
 
 interface NumberSettingProps {
   label: string;
@@ -20,8 +21,6 @@ export function NumberSetting({ label, value, min, max, onCommit }: NumberSettin
     live: true,
   });
   return (
-    <SettingLabel label={label}>
-      <input type="number" min={min} max={max} aria-label={label} {...field} />
-    </SettingLabel>
+    <Field label={label}>{(control) => <input type="number" min={min} max={max} {...control} {...field} />}</Field>
   );
 }

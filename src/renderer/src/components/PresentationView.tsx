@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { Ellipsis, X } from 'lucide-react';
 import { StaticMarkdown } from '../markdown/StaticMarkdown';
 import type { AnswerView } from '../workspace/live-answer';
 import type { Layout } from '../state/use-layout';
@@ -12,6 +13,7 @@ import type { DrawColor, DrawTool } from '../tutoring/strokes';
 import type { ReplayState } from '../tutoring/replay';
 import '../tutoring/tutoring.css';
 import '../tutoring/presentation.css';
+import { Button } from '../ui/Button';
 
 export interface ReplayHandle {
   state: ReplayState | null;
@@ -40,6 +42,10 @@ interface PresentationViewProps {
  * "Steps" reveals the worked answer a paragraph or display formula at a time (the reasoning too when asked), each
  * brought into view; "Replay" plays a saved answer back as if it were streaming; the pen, highlighter and eraser
  * draw over the solution, and what is drawn moves with the text under it.
+ *
+ * On a phone the toolbar keeps to two rows: the tools used less while teaching (`bar-extra`: text size, contrast,
+ * reasoning, replay speed, colours, Clear, Hide paths) fold behind More, a disclosure button (Escape closes it and
+ * brings the focus back to it), and Exit is its icon alone. Wider, More is not shown and every tool is in the row.
  */
 export function PresentationView({ statement, generation, layout, onLayout, answerPane, replay, drawingKey }: PresentationViewProps) {
   const [speed, setSpeed] = useState(60);
@@ -47,7 +53,15 @@ export function PresentationView({ statement, generation, layout, onLayout, answ
   const [color, setColor] = useState<DrawColor>('red');
   const [strokes, setStrokes] = useState(0);
   const [drawing, setDrawing] = useState(0);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const more = useRef<HTMLButtonElement>(null);
   const t = useT();
+  const closeMore = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !moreOpen) return;
+    e.stopPropagation();
+    setMoreOpen(false);
+    more.current?.focus();
+  };
   const steps = useSteps(generation?.result?.reasoning ?? '', generation?.result?.answer ?? '', layout.presentReasoning);
   const shown = useStepProgress(steps, layout.steps);
   const clear = useCallback(() => setDrawing((n) => n + 1), []);
@@ -58,23 +72,23 @@ export function PresentationView({ statement, generation, layout, onLayout, answ
 
   return (
     <div className="presentation" data-scale={layout.presentScale} data-contrast={layout.contrast || undefined} data-testid="presentation">
-      <div className="presentation-bar" role="toolbar" aria-label={t('present.toolbar')}>
-        <span className="bar-group" role="group" aria-label={t('present.textSize')}>
+      <div className="presentation-bar" role="toolbar" aria-label={t('present.toolbar')} data-more-open={moreOpen || undefined} onKeyDown={closeMore}>
+        <span className="bar-group bar-extra" role="group" aria-label={t('present.textSize')}>
           {presentationScales.map((scale) => (
-            <button key={scale} type="button" aria-pressed={layout.presentScale === scale} onClick={() => onLayout({ presentScale: scale })}>
+            <Button key={scale} type="button" aria-pressed={layout.presentScale === scale} onClick={() => onLayout({ presentScale: scale })}>
               {scale}
-            </button>
+            </Button>
           ))}
         </span>
-        <button type="button" aria-pressed={layout.contrast} onClick={() => onLayout({ contrast: !layout.contrast })}>
+        <Button className="bar-extra" aria-pressed={layout.contrast} onClick={() => onLayout({ contrast: !layout.contrast })}>
           {t('present.highContrast')}
-        </button>
-        <button type="button" aria-pressed={layout.presentReasoning} onClick={() => onLayout({ presentReasoning: !layout.presentReasoning })} title={t('present.reasoningTitle')}>
+        </Button>
+        <Button className="bar-extra" aria-pressed={layout.presentReasoning} onClick={() => onLayout({ presentReasoning: !layout.presentReasoning })} title={t('present.reasoningTitle')}>
           {t('common.reasoning')}
-        </button>
-        <button type="button" aria-pressed={layout.steps} onClick={() => onLayout({ steps: !layout.steps })} disabled={steps.length === 0}>
+        </Button>
+        <Button aria-pressed={layout.steps} onClick={() => onLayout({ steps: !layout.steps })} disabled={steps.length === 0}>
           {t('present.steps')}
-        </button>
+        </Button>
         {layout.steps && steps.length > 0 && (
           <span className="step-counter" data-testid="step-counter" aria-live="polite">
             {t('present.stepCounter', { shown, total: steps.length })}
@@ -83,12 +97,16 @@ export function PresentationView({ statement, generation, layout, onLayout, answ
         )}
         <ReplayControls state={replay.state} canReplay={replay.canReplay} speed={speed} onSpeed={speedTo} onPlay={() => replay.play(speed)} onPause={replay.pause} onResume={replay.resume} onStop={replay.stop} />
         <DrawTools tool={tool} color={color} strokes={strokes} onTool={setTool} onColor={setColor} onClear={clear} />
-        <button type="button" aria-pressed={layout.privacy} onClick={() => onLayout({ privacy: !layout.privacy })} title={t('present.hidePathsTitle')}>
+        <Button className="bar-extra" aria-pressed={layout.privacy} onClick={() => onLayout({ privacy: !layout.privacy })} title={t('present.hidePathsTitle')}>
           {t('present.hidePaths')}
-        </button>
-        <button type="button" className="exit-presentation" onClick={() => onLayout({ presentation: false })}>
-          {t('present.exit')}
-        </button>
+        </Button>
+        <Button ref={more} className="presentation-more" icon={Ellipsis} aria-expanded={moreOpen} title={t('present.moreTitle')} onClick={() => setMoreOpen((open) => !open)}>
+          {t('present.more')}
+        </Button>
+        {/* On a phone only its icon shows (the words would take a row of their own); its name stays the words. */}
+        <Button className="exit-presentation" icon={X} aria-label={t('present.exit')} title={t('present.exit')} onClick={() => onLayout({ presentation: false })}>
+          <span className="bar-label">{t('present.exit')}</span>
+        </Button>
       </div>
       <div className="presentation-columns">
         <section className="presentation-problem" aria-label={t('problem.statement')}>

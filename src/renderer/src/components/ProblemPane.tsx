@@ -8,6 +8,9 @@ import { MaxTokensWarning } from './MaxTokensWarning';
 import { errorMessage } from '../../../shared/api/errors';
 import { useT } from '../i18n/use-t';
 import { NumberField } from '../ui/NumberField';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
+import { Select } from '../ui/Select';
 
 interface ProblemPaneProps {
   /** Why asking is not possible right now, or null when it is. */
@@ -81,13 +84,7 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
     <section className="pane problem-pane" aria-label={t('common.problem')} data-save-state={saveState}>
       <header className="pane-header">
         <h2>{t('common.problem')}</h2>
-        <select className="preset" aria-label={t('common.template')} title={template?.name} value={template?.id ?? ''} onChange={(e) => choose(e.target.value)}>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
+        <Select className="preset" label={t('common.template')} title={template?.name} value={template?.id ?? ''} options={templates.map((t) => ({ value: t.id, label: t.name }))} onChange={choose} />
       </header>
       <div className="pane-body">
         <textarea
@@ -111,9 +108,9 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
           <ul className="template-command" role="listbox" aria-label={t('problem.templatesMatching')} data-testid="template-command">
             {commandMatches.map((t) => (
               <li key={t.id} role="option" aria-selected={t === commandMatches[0]}>
-                <button type="button" onClick={() => pick(t.id)}>
+                <Button onClick={() => pick(t.id)}>
                   {t.name}
-                </button>
+                </Button>
               </li>
             ))}
             {commandMatches.length === 0 && <li className="hint">{t('problem.noTemplateMatches')}</li>}
@@ -122,9 +119,9 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
         {suggested && (
           <p className="hint suggestion" data-testid="template-suggestion">
             {t(suggested.tags.includes('math') ? 'problem.suggestMath' : 'problem.suggestContest', { name: suggested.name })}
-            <button type="button" className="link-button" onClick={() => choose(suggested.id)}>
+            <Button variant="link" onClick={() => choose(suggested.id)}>
               {t('problem.useIt')}
-            </button>
+            </Button>
           </p>
         )}
         {looksNonEnglish(statement) && (
@@ -139,46 +136,35 @@ export function ProblemPane({ blockedReason, templates, contextSize, tests, answ
         </div>
         <div className="pane-actions">
           {running && (
-            <button
-              type="button"
+            <Button
               disabled={!reasoningNow || answerNowBlocked !== null}
               title={answerNowBlocked ?? t(reasoningNow ? 'common.answerNowTitle' : 'problem.answerBeingWritten')}
               onClick={() => void store.answerNow()}
             >
               {t('common.answerNow')}
-            </button>
+            </Button>
           )}
           {running ? (
-            <button type="button" className="danger" onClick={() => store.stop()}>
+            <Button variant="danger" onClick={() => store.stop()}>
               {t('common.stop')}
-            </button>
+            </Button>
           ) : (
-            <button type="button" className="primary" disabled={blockedReason !== null || statement.trim() === ''} title={blockedReason ?? t('common.ctrlEnter')} onClick={ask}>
+            <Button variant="primary" disabled={blockedReason !== null || statement.trim() === ''} title={blockedReason ?? t('common.ctrlEnter')} onClick={ask}>
               {t('problem.ask')}
-            </button>
+            </Button>
           )}
           <span className="solve-controls">
-            <button
-              type="button"
+            <Button
               // Until the templates are listed there is no prompt to send: disabled, not a click that does nothing.
               disabled={blockedReason !== null || statement.trim() === '' || solvingNow || !template}
               title={blockedReason ?? t('solve.buttonTitle')}
               onClick={() => template && void store.solve(samples, { templateId: template.id, sampling, stopWhenAccepted }).catch((err: unknown) => store.setNotice({ message: errorMessage(err) }))}
             >
               {t('solve.title', { count: samples })}
-            </button>
-            <select aria-label={t('solve.answersLabel')} value={samples} onChange={(e) => setSamples(Number(e.target.value))}>
-              {[2, 3, 4, 6, 8, 12, 16].map((n) => (
-                <option key={n} value={n}>
-                  ×{n}
-                </option>
-              ))}
-            </select>
+            </Button>
+            <Select label={t('solve.answersLabel')} value={samples} options={[2, 3, 4, 6, 8, 12, 16].map((n) => ({ value: n, label: `×${n}` }))} onChange={setSamples} />
             {session && session.problem.tests.length > 0 && (
-              <label className="check" title={t('solve.stopAtPassTitle')}>
-                <input type="checkbox" checked={stopWhenAccepted} onChange={(e) => setStopWhenAccepted(e.target.checked)} />
-                {t('solve.stopAtPass')}
-              </label>
+              <Checkbox className="check" title={t('solve.stopAtPassTitle')} label={t('solve.stopAtPass')} checked={stopWhenAccepted} onChange={setStopWhenAccepted} />
             )}
           </span>
           <span className="hint">{running ? t('problem.thinking') : (blockedReason ?? t(statement.trim() === '' ? 'problem.writeFirst' : 'problem.ctrlEnterToAsk'))}</span>

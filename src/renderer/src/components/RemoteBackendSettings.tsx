@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { remoteContinuations, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { usePrivatePath } from '../state/privacy';
 import { useT } from '../i18n/use-t';
+import { Button } from '../ui/Button';
+import { Select } from '../ui/Select';
 
 interface RemoteBackendSettingsProps {
   remote: Settings['remote'];
@@ -49,21 +51,16 @@ export function RemoteBackendSettings({ remote, apply }: RemoteBackendSettingsPr
           <input aria-label={t('remote.address')} placeholder={t('remote.addressPlaceholder')} value={draft.baseUrl} spellCheck={false} onChange={(e) => setDraft({ ...draft, baseUrl: e.target.value })} />
           <input aria-label={t('remote.model')} placeholder={t('remote.modelPlaceholder')} value={draft.model} spellCheck={false} onChange={(e) => setDraft({ ...draft, model: e.target.value })} />
           <input aria-label={t('remote.apiKey')} type="password" placeholder={t('remote.apiKeyPlaceholder')} autoComplete="off" value={draft.apiKey} onChange={(e) => setDraft({ ...draft, apiKey: e.target.value })} />
-          <select
-            aria-label={t('remote.continuation')}
+          <Select
+            label={t('remote.continuation')}
             title={t('remote.continuationTitle')}
             value={draft.continuation}
-            onChange={(e) => setDraft({ ...draft, continuation: remoteContinuations.find((c) => c === e.target.value) ?? 'none' })}
-          >
-            {remoteContinuations.map((c) => (
-              <option key={c} value={c}>
-                {t(`remote.continuation.${c}`)}
-              </option>
-            ))}
-          </select>
-          <button type="button" className="primary" disabled={!/^https?:\/\/\S+$/i.test(draft.baseUrl.trim())} onClick={save}>
+            options={remoteContinuations.map((c) => ({ value: c, label: t(`remote.continuation.${c}`) }))}
+            onChange={(continuation) => setDraft({ ...draft, continuation })}
+          />
+          <Button variant="primary" disabled={!/^https?:\/\/\S+$/i.test(draft.baseUrl.trim())} onClick={save}>
             {t('remote.use')}
-          </button>
+          </Button>
           {remote && (
             <p className="hint">
               {t('remote.inUse', { address: shown(remote.baseUrl) })}

@@ -7,6 +7,9 @@ import { DamagedCheckFailed, DamagedFileRow, RestoredNote, useDamagedFiles } fro
 import { useT } from '../i18n/use-t';
 import { MathText } from '../markdown/MathText';
 import './SessionsSidebar.css';
+import { Button } from '../ui/Button';
+import { Checkbox } from '../ui/Checkbox';
+import { Select } from '../ui/Select';
 
 interface SessionsSidebarProps {
   client: WorkbenchClient;
@@ -83,17 +86,17 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
     <aside className="sessions-sidebar" aria-label={t('app.sessions')}>
       <div className="sessions-header">
         <h2>{t('app.sessions')}</h2>
-        <button type="button" onClick={onNew} title={t('sessions.newTitle')}>
+        <Button onClick={onNew} title={t('sessions.newTitle')}>
           {t('sessions.new')}
-        </button>
+        </Button>
       </div>
       <input type="search" aria-label={t('sessions.search')} placeholder={t('sessions.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
       {deleted && (
         <p className="undo-bar" role="status">
           {t('sessions.deleted', { title: deleted.title })}{' '}
-          <button type="button" onClick={undo}>
+          <Button onClick={undo}>
             {t('common.undo')}
-          </button>
+          </Button>
         </p>
       )}
       <ul className="sessions-list" data-testid="sessions-list">
@@ -117,52 +120,55 @@ export function SessionsSidebar({ client, currentId, onOpen, onNew, onDeleteCurr
                 onBlur={commitRename}
               />
             ) : (
-              <button type="button" className="session-open" onClick={() => onOpen(s.id)} aria-current={s.id === currentId ? 'true' : undefined}>
+              <Button className="session-open" onClick={() => onOpen(s.id)} aria-current={s.id === currentId ? 'true' : undefined}>
                 <MathText className="session-title" text={s.title} />
                 <span className="session-meta">
                   {new Date(s.updatedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })} · {t.plural('sessions.answers', s.turns)}
                 </span>
                 {s.snippet && <span className="session-snippet">{s.snippet}</span>}
-              </button>
+              </Button>
             )}
             {damaged.filter((d) => d.id === s.id).map((d) => (
               <RestoredNote key={d.keptAs} entry={d} />
             ))}
             <span className="session-actions">
-              <button type="button" aria-label={t('sessions.renameLabel', { title: s.title })} onClick={() => setRenaming({ id: s.id, title: s.title })}>
+              <Button aria-label={t('sessions.renameLabel', { title: s.title })} onClick={() => setRenaming({ id: s.id, title: s.title })}>
                 {t('sessions.rename')}
-              </button>
-              <button type="button" aria-label={t('sessions.duplicateLabel', { title: s.title })} onClick={() => client.duplicateSession({ id: s.id }).then((copy) => onOpen(copy.id), fail)}>
+              </Button>
+              <Button aria-label={t('sessions.duplicateLabel', { title: s.title })} onClick={() => client.duplicateSession({ id: s.id }).then((copy) => onOpen(copy.id), fail)}>
                 {t('common.duplicate')}
-              </button>
-              <button type="button" aria-label={t('sessions.deleteLabel', { title: s.title })} onClick={() => remove(s)}>
+              </Button>
+              <Button aria-label={t('sessions.deleteLabel', { title: s.title })} onClick={() => remove(s)}>
                 {t('common.delete')}
-              </button>
+              </Button>
             </span>
           </li>
         ))}
       </ul>
       <div className="sessions-footer">
         <div className="export-row">
-          <select aria-label={t('sessions.exportFormat')} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
-            <option value="html">{t('sessions.formatHtml')}</option>
-            <option value="markdown">{t('sessions.formatMarkdown')}</option>
-            <option value="json">{t('sessions.formatJson')}</option>
-          </select>
-          <label>
-            <input type="checkbox" checked={withReasoning} onChange={(e) => setWithReasoning(e.target.checked)} /> {t('sessions.withReasoning')}
-          </label>
+          <Select
+            label={t('sessions.exportFormat')}
+            value={format}
+            options={[
+              { value: 'html', label: t('sessions.formatHtml') },
+              { value: 'markdown', label: t('sessions.formatMarkdown') },
+              { value: 'json', label: t('sessions.formatJson') },
+            ]}
+            onChange={setFormat}
+          />
+          <Checkbox label={t('sessions.withReasoning')} checked={withReasoning} onChange={setWithReasoning} />
         </div>
         <div className="export-row">
-          <button type="button" disabled={!currentId} onClick={exportCurrent}>
+          <Button disabled={!currentId} onClick={exportCurrent}>
             {t('common.export')}
-          </button>
-          <button type="button" onClick={() => window.print()} title={t('sessions.printTitle')}>
+          </Button>
+          <Button onClick={() => window.print()} title={t('sessions.printTitle')}>
             {t('sessions.print')}
-          </button>
-          <button type="button" onClick={() => fileInput.current?.click()}>
+          </Button>
+          <Button onClick={() => fileInput.current?.click()}>
             {t('common.import')}
-          </button>
+          </Button>
           <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label={t('sessions.importFile')} onChange={(e) => void importFile(e.target.files?.[0])} />
         </div>
       </div>

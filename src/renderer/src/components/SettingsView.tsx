@@ -10,6 +10,13 @@ import { errorMessage } from '../../../shared/api/errors';
 import { backendChoices } from '../../../shared/models';
 import { useT } from '../i18n/use-t';
 import { LanguageSetting } from './LanguageSetting';
+import { Card } from '../ui/Card';
+import { Checkbox } from '../ui/Checkbox';
+import { Field } from '../ui/Field';
+import { Select } from '../ui/Select';
+
+/** The repetition guard's choices, in the order shown (the gentlest that still helps first). */
+const repetitionChoices = ['warn', 'stop', 'off'] as const satisfies readonly Settings['repetitionGuard'][];
 
 interface SettingsViewProps {
   settings: Settings;
@@ -32,8 +39,7 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
 
   return (
     <section className="settings-view" aria-label={t('view.settings')}>
-      <div className="settings-card">
-        <h2>{t('view.settings')}</h2>
+      <Card title={t('view.settings')}>
         <fieldset className="field">
           <legend className="field-label">{t('settings.theme')}</legend>
           <div className="segmented" role="radiogroup" aria-label={t('settings.theme')}>
@@ -54,53 +60,40 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
         <LanguageSetting value={settings.language} onChange={(language) => apply({ language })} />
         <NumberSetting label={t('settings.editorFontSize')} value={settings.editorFontSize} min={8} max={40} onCommit={(n) => apply({ editorFontSize: n })} />
         <NumberSetting label={t('settings.reasoningFontSize')} value={settings.reasoningFontSize} min={10} max={32} onCommit={(n) => apply({ reasoningFontSize: n })} />
-        <label className="field checkbox">
-          <input
-            type="checkbox"
-            checked={settings.editorWordWrap}
-            aria-label={t('settings.wordWrap')}
-            onChange={(e) => apply({ editorWordWrap: e.target.checked })}
-          />
-          <span>{t('settings.wordWrap')}</span>
-        </label>
+        <Checkbox className="field checkbox" label={t('settings.wordWrap')} checked={settings.editorWordWrap} onChange={(editorWordWrap) => apply({ editorWordWrap })} />
         <h3 className="settings-subhead">{t('settings.model')}</h3>
         <RemoteBackendSettings remote={settings.remote} apply={apply} />
-        <label className="field">
-          <span>
-            <span className="field-label">{t('settings.backend')}</span>
-            <span className="field-hint">{t('settings.backendHint')}</span>
-          </span>
-          <select aria-label={t('settings.backend')} value={settings.backend} onChange={(e) => apply({ backend: e.target.value as Settings['backend'] })}>
-            {backendChoices.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`settings.backend.${choice}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t('settings.backend')} hint={t('settings.backendHint')}>
+          {(control) => (
+            <Select
+              {...control}
+              label={t('settings.backend')}
+              value={settings.backend}
+              options={backendChoices.map((choice) => ({ value: choice, label: t(`settings.backend.${choice}`) }))}
+              onChange={(backend) => apply({ backend })}
+            />
+          )}
+        </Field>
         <AutoNumberSetting label={t('settings.gpuLayers')} hint={t('settings.gpuLayersHint')} value={settings.gpuLayers} min={0} max={1000} onCommit={(v) => apply({ gpuLayers: v })} />
         <AutoNumberSetting label={t('settings.contextSize')} hint={t('settings.contextSizeHint')} value={settings.contextSize} min={256} max={1_048_576} onCommit={(v) => apply({ contextSize: v })} />
         <AutoNumberSetting label={t('settings.threads')} hint={t('settings.threadsHint')} value={settings.threads} min={1} max={256} onCommit={(v) => apply({ threads: v })} />
-        <label className="field">
-          <span>
-            <span className="field-label">{t('settings.repetition')}</span>
-            <span className="field-hint">{t('settings.repetitionHint')}</span>
-          </span>
-          <select aria-label={t('settings.repetition')} value={settings.repetitionGuard} onChange={(e) => apply({ repetitionGuard: e.target.value as Settings['repetitionGuard'] })}>
-            <option value="warn">{t('settings.repetition.warn')}</option>
-            <option value="stop">{t('settings.repetition.stop')}</option>
-            <option value="off">{t('settings.repetition.off')}</option>
-          </select>
-        </label>
+        <Field label={t('settings.repetition')} hint={t('settings.repetitionHint')}>
+          {(control) => (
+            <Select
+              {...control}
+              label={t('settings.repetition')}
+              value={settings.repetitionGuard}
+              options={repetitionChoices.map((choice) => ({ value: choice, label: t(`settings.repetition.${choice}`) }))}
+              onChange={(repetitionGuard) => apply({ repetitionGuard })}
+            />
+          )}
+        </Field>
         <p className="hint">{t('settings.modelApplies')}</p>
         <h3 className="settings-subhead">{t('settings.api')}</h3>
         <NumberSetting label={t('settings.apiParallel')} value={settings.apiParallel} min={1} max={32} onCommit={(n) => apply({ apiParallel: n })} />
         <NumberSetting label={t('settings.apiContextSize')} value={settings.apiContextSize} min={256} max={1_048_576} onCommit={(n) => apply({ apiContextSize: n })} />
         <NumberSetting label={t('settings.apiMaxQueue')} value={settings.apiMaxQueue} min={0} max={10_000} onCommit={(n) => apply({ apiMaxQueue: n })} />
-        <label className="field checkbox">
-          <input type="checkbox" checked={settings.apiCache} aria-label={t('settings.apiCache')} onChange={(e) => apply({ apiCache: e.target.checked })} />
-          <span>{t('settings.apiCache')}</span>
-        </label>
+        <Checkbox className="field checkbox" label={t('settings.apiCache')} checked={settings.apiCache} onChange={(apiCache) => apply({ apiCache })} />
         <p className="hint">{t('settings.apiApplies')}</p>
         <h3 className="settings-subhead">{t('settings.runningCode')}</h3>
         <TextSetting
@@ -120,17 +113,16 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
         <p className={`save-status ${status?.kind ?? ''}`} role="status" data-testid="settings-status">
           {status?.text ?? t('settings.autosave')}
         </p>
-      </div>
+      </Card>
       {info && (
-        <div className="settings-card">
-          <h2>{t('settings.storage')}</h2>
+        <Card title={t('settings.storage')}>
           <dl className="paths">
             <dt>{t('settings.dataFolder')}</dt>
             <dd data-testid="data-dir">{shown(info.dataDir)}</dd>
             <dt>{t('settings.modelsFolder')}</dt>
             <dd>{shown(info.modelsDir)}</dd>
           </dl>
-        </div>
+        </Card>
       )}
     </section>
   );

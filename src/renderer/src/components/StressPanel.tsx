@@ -7,6 +7,7 @@ import { shown } from '../workspace/workspace-store';
 import { useWorkspace, useWorkspaceStore } from '../workspace/use-workspace';
 import { StressResult } from './StressResult';
 import { useT } from '../i18n/use-t';
+import { Button } from '../ui/Button';
 
 /**
  * Stress testing the session's code against its brute force on its
@@ -80,13 +81,13 @@ export function StressPanel({ client, canAskModel }: { client: WorkbenchClient; 
           {t('stress.seconds')} <input aria-label={t('stress.secondsLabel')} type="number" min={1} max={600} value={seconds} onChange={(e) => setSeconds(Math.max(1, Math.min(600, Math.floor(Number(e.target.value) || 1))))} />
         </label>
         {running ? (
-          <button type="button" onClick={stop}>
+          <Button onClick={stop}>
             {t('common.stop')}
-          </button>
+          </Button>
         ) : (
-          <button type="button" className="primary" disabled={!hasPrograms} title={hasPrograms ? undefined : t('stress.needProgramsTitle')} onClick={() => void start()}>
+          <Button variant="primary" disabled={!hasPrograms} title={hasPrograms ? undefined : t('stress.needProgramsTitle')} onClick={() => void start()}>
             {t('stress.start')}
-          </button>
+          </Button>
         )}
       </div>
       {!hasPrograms && <p className="hint">{t('stress.needPrograms')}</p>}

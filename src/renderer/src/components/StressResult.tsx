@@ -2,6 +2,7 @@ import type { StressReport } from '../../../shared/stress';
 import { useT } from '../i18n/use-t';
 import { VerdictBadge } from '../ui/Badge';
 import { Diff } from '../ui/Diff';
+import { Button } from '../ui/Button';
 
 interface StressResultProps {
   report: StressReport;
@@ -61,16 +62,16 @@ export function StressResult({ report, added, canFix, onAdd, onFix }: StressResu
       {example.stderr.trim() && <pre className="stderr">{example.stderr.slice(-2000)}</pre>}
       <div className="setting-row">
         {added === null ? (
-          <button type="button" className="primary" onClick={onAdd}>
+          <Button variant="primary" onClick={onAdd}>
             {t('stress.addTest')}
-          </button>
+          </Button>
         ) : (
           <span className="hint">{t('stress.added', { number: added + 1 })}</span>
         )}
         {added !== null && canFix && (
-          <button type="button" onClick={onFix}>
+          <Button onClick={onFix}>
             {t('common.fixWithFeedback')}
-          </button>
+          </Button>
         )}
       </div>
     </div>

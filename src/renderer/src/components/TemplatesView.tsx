@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t';
 import { FileText } from 'lucide-react';
 import { EmptyState } from '../ui/EmptyState';
 import './TemplatesView.css';
+import { Button } from '../ui/Button';
 
 // What the preview fills a template with: prompt text, which stays English (the model does best with it).
 const sampleValues = {
@@ -121,18 +122,18 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
             const tags = e.template?.tags.join(', ') ?? '';
             return (
               <li key={e.id}>
-                <button type="button" className={e.id === selected ? 'template-item active' : 'template-item'} onClick={() => choose(e.id, e.template, e.builtIn)}>
+                <Button className={e.id === selected ? 'template-item active' : 'template-item'} onClick={() => choose(e.id, e.template, e.builtIn)}>
                   <strong>{e.template?.name ?? e.id}</strong>
                   <span className="hint">{e.broken ? t('templates.broken', { reason: e.broken }) : e.builtIn ? t('templates.builtInTags', { tags }) : tags}</span>
-                </button>
+                </Button>
               </li>
             );
           })}
         </ul>
         <div className="template-actions">
-          <button type="button" onClick={() => create()}>
+          <Button onClick={() => create()}>
             {t('common.new')}
-          </button>
+          </Button>
           <label className="file-button">
             {t('common.import')}
             <input type="file" accept="application/json,.json" aria-label={t('templates.importLabel')} onChange={(e) => importFile(e.target.files?.[0])} />
@@ -144,9 +145,9 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
           <p className={message.kind === 'ok' ? 'ok-text' : 'error-text'} role="status" data-testid="template-message">
             {message.text}
             {message.undo && (
-              <button type="button" className="link-button" onClick={() => client.undoDeleteTemplate({ id: message.undo ?? '' }).then((back) => { choose(back.id, back, false); setMessage({ kind: 'ok', text: t('templates.restoredId', { id: back.id }) }); }, fail)}>
+              <Button variant="link" onClick={() => client.undoDeleteTemplate({ id: message.undo ?? '' }).then((back) => { choose(back.id, back, false); setMessage({ kind: 'ok', text: t('templates.restoredId', { id: back.id }) }); }, fail)}>
                 {t('common.undo')}
-              </button>
+              </Button>
             )}
           </p>
         )}
@@ -156,9 +157,9 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
             title={t('templates.emptyTitle')}
             testId="templates-empty"
             actions={
-              <button type="button" className="primary" onClick={() => create()}>
+              <Button variant="primary" onClick={() => create()}>
                 {t('templates.newTemplate')}
-              </button>
+              </Button>
             }
           >
             {t('templates.choose')}
@@ -170,20 +171,20 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
               <input aria-label={t('templates.name')} value={draft.name} disabled={readOnly} onChange={(e) => edit({ name: e.target.value })} />
               {readOnly ? <span className="badge">{t('templates.builtIn')}</span> : null}
               <span className="spacer" />
-              <button type="button" onClick={() => create(draft)}>
+              <Button onClick={() => create(draft)}>
                 {t('common.duplicate')}
-              </button>
-              <button type="button" onClick={exportSelected}>
+              </Button>
+              <Button onClick={exportSelected}>
                 {t('common.export')}
-              </button>
+              </Button>
               {!readOnly && (
                 <>
-                  <button type="button" onClick={remove}>
+                  <Button onClick={remove}>
                     {t('common.delete')}
-                  </button>
-                  <button type="button" className="primary" disabled={!dirty} onClick={save}>
+                  </Button>
+                  <Button variant="primary" disabled={!dirty} onClick={save}>
                     {t('common.save')}
-                  </button>
+                  </Button>
                 </>
               )}
             </div>
@@ -196,9 +197,9 @@ export function TemplatesView({ client }: { client: WorkbenchClient }) {
                   {history.map((h) => (
                     <li key={h.savedAt}>
                       <span className="hint">{h.savedAt.slice(0, 19).replace('T', ' ')}</span> {h.template.body.slice(0, 60)}
-                      <button type="button" onClick={() => client.restoreTemplate({ id: h.template.id, savedAt: h.savedAt }).then((back) => { setDraft(back); setMessage({ kind: 'ok', text: t('templates.restored') }); client.templateHistory({ id: back.id }).then(setHistory, () => undefined); }, fail)}>
+                      <Button onClick={() => client.restoreTemplate({ id: h.template.id, savedAt: h.savedAt }).then((back) => { setDraft(back); setMessage({ kind: 'ok', text: t('templates.restored') }); client.templateHistory({ id: back.id }).then(setHistory, () => undefined); }, fail)}>
                         {t('templates.restore')}
-                      </button>
+                      </Button>
                     </li>
                   ))}
                 </ul>

@@ -4,6 +4,8 @@ import { Transcript } from './Transcript';
 import { useT } from '../i18n/use-t';
 import { VerdictBadge } from '../ui/Badge';
 import { Diff } from '../ui/Diff';
+import { Button } from '../ui/Button';
+import { IconButton } from '../ui/IconButton';
 
 interface TestCaseRowProps {
   index: number;
@@ -25,12 +27,10 @@ export function TestCaseRow({ index, test, result, running, onChange, onDelete, 
         {result && <VerdictBadge verdict={result.verdict} />}
         {result && <span className="hint test-usage">{t('test.usage', { cpu: result.cpuMs, wall: result.wallMs, memory: result.peakMemoryMb.toFixed(1) })}</span>}
         <span className="spacer" />
-        <button type="button" onClick={onRun} disabled={running}>
+        <Button onClick={onRun} disabled={running}>
           {t('common.run')}
-        </button>
-        <button type="button" className="icon-button" aria-label={t('test.delete', { number: index + 1 })} title={t('test.delete', { number: index + 1 })} onClick={onDelete}>
-          <X size={14} aria-hidden="true" />
-        </button>
+        </Button>
+        <IconButton icon={X} iconSize={14} label={t('test.delete', { number: index + 1 })} onClick={onDelete} />
       </div>
       <div className="test-io">
         <label>

@@ -11,6 +11,8 @@ import { TestCaseRow } from './TestCaseRow';
 import { JudgingSettings } from './JudgingSettings';
 import { StressPanel } from './StressPanel';
 import { VerdictBadge } from '../ui/Badge';
+import { Button } from '../ui/Button';
+import { Select } from '../ui/Select';
 
 interface TestsPanelProps {
   client: WorkbenchClient;
@@ -84,20 +86,18 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
   return (
     <div className="tests-panel" data-testid="tests-panel">
       <div className="tests-header">
-        <select aria-label={t('tests.savedProblems')} value="" onChange={(e) => e.target.value && void store.openProblem(e.target.value)}>
-          <option value="">{t(library.length ? 'tests.openSaved' : 'tests.noSaved')}</option>
-          {library.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <button type="button" onClick={() => void store.startNew({ tests: [{ input: '', output: '' }] })} title={t('tests.newTitle')}>
+        <Select
+          label={t('tests.savedProblems')}
+          value=""
+          options={[{ value: '', label: t(library.length ? 'tests.openSaved' : 'tests.noSaved') }, ...library.map((p) => ({ value: p.id, label: p.name }))]}
+          onChange={(id) => id && void store.openProblem(id)}
+        />
+        <Button onClick={() => void store.startNew({ tests: [{ input: '', output: '' }] })} title={t('tests.newTitle')}>
           {t('common.new')}
-        </button>
-        <button type="button" className="primary" disabled={running || tests.length === 0} onClick={() => run()}>
+        </Button>
+        <Button variant="primary" disabled={running || tests.length === 0} onClick={() => run()}>
           {t(running ? 'tests.running' : 'tests.runTests')}
-        </button>
+        </Button>
       </div>
       <DamagedProblems client={client} problems={library} />
       {companion && (
@@ -138,18 +138,12 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
         <p className="verdict-summary" data-testid="verdict-summary">
           <VerdictBadge verdict={report.verdict} /> {t('tests.accepted', { passed: report.passed, total: report.total })}
           {firstFailure && canAskModel && (
-            <button type="button" onClick={() => void store.ask('fix', { testIndex: firstFailure.index, templateId: fixTemplates.some((f) => f.id === fixTemplateId) ? fixTemplateId : 'fix-feedback' }).catch(() => undefined)}>
+            <Button onClick={() => void store.ask('fix', { testIndex: firstFailure.index, templateId: fixTemplates.some((f) => f.id === fixTemplateId) ? fixTemplateId : 'fix-feedback' }).catch(() => undefined)}>
               {t('common.fixWithFeedback')}
-            </button>
+            </Button>
           )}
           {firstFailure && canAskModel && fixTemplates.length > 1 && (
-            <select aria-label={t('tests.fixTemplate')} value={fixTemplateId} onChange={(e) => setFixTemplateId(e.target.value)}>
-              {fixTemplates.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
+            <Select label={t('tests.fixTemplate')} value={fixTemplateId} options={fixTemplates.map((f) => ({ value: f.id, label: f.name }))} onChange={setFixTemplateId} />
           )}
         </p>
       )}
@@ -168,16 +162,16 @@ export function TestsPanel({ client, canAskModel }: TestsPanelProps) {
           />
         ))}
       </ol>
-      <button type="button" onClick={() => setTests([...tests, { input: '', output: '' }])}>
+      <Button onClick={() => setTests([...tests, { input: '', output: '' }])}>
         {t('tests.addTest')}
-      </button>
+      </Button>
       <StressPanel key={session?.id ?? 'none'} client={client} canAskModel={canAskModel} />
       <details className="custom-input">
         <summary>{t('tests.customInput')}</summary>
         <textarea aria-label={t('tests.customInput')} value={customInput} spellCheck={false} onChange={(e) => setCustomInput(e.target.value)} />
-        <button type="button" disabled={custom?.running === true} onClick={() => void store.runCustom(customInput)}>
+        <Button disabled={custom?.running === true} onClick={() => void store.runCustom(customInput)}>
           {t('tests.runWithInput')}
-        </button>
+        </Button>
         {custom?.result && (
           <div data-testid="custom-output">
             <p className="hint">

@@ -1,4 +1,5 @@
-import { SettingLabel, useDraftField } from './draft-field';
+import { Field } from '../ui/Field';
+import { useDraftField } from './draft-field';
 
 interface TextSettingProps {
   label: string;
@@ -11,8 +12,8 @@ interface TextSettingProps {
 export function TextSetting({ label, hint, value, onCommit }: TextSettingProps) {
   const field = useDraftField(value, { parse: (text) => text, format: (text) => text, onCommit });
   return (
-    <SettingLabel label={label} hint={hint}>
-      <input className="auto-number text-setting" aria-label={label} spellCheck={false} {...field} />
-    </SettingLabel>
+    <Field label={label} hint={hint}>
+      {(control) => <input className="auto-number text-setting" spellCheck={false} {...control} {...field} />}
+    </Field>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 
 interface DraftOptions<T> {
   /** The typed text as a value, or null while it is not one (shown as invalid, never saved). */
@@ -37,21 +37,4 @@ export function useDraftField<T>(value: T, { parse, format, onCommit, live = fal
       if (!live && e.key === 'Enter') commitDraft(draft, true);
     },
   };
-}
-
-/** A settings field's label, with its hint under it when it has one. */
-export function SettingLabel({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
-  return (
-    <label className="field">
-      {hint === undefined ? (
-        <span className="field-label">{label}</span>
-      ) : (
-        <span>
-          <span className="field-label">{label}</span>
-          <span className="field-hint">{hint}</span>
-        </span>
-      )}
-      {children}
-    </label>
-  );
 }

@@ -1,6 +1,7 @@
 import type { Transport } from '../api/transport';
 import { useConnectionMessage } from './use-connection';
 import './ConnectionBanner.css';
+import { Button } from '../ui/Button';
 
 /**
  * Says what is wrong with the connection to the server and what to do about it (web mode); the
@@ -18,9 +19,9 @@ export function ConnectionBanner({ transport }: { transport: Transport }) {
         {message.hint && <div className="connection-hint">{message.hint}</div>}
       </div>
       {message.action && (
-        <button type="button" onClick={act}>
+        <Button onClick={act}>
           {message.action.label}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -192,6 +192,8 @@ export const en = {
   'present.hidePaths': 'Hide paths',
   'present.hidePathsTitle': 'Hide file paths, the model\'s path and tokens',
   'present.exit': 'Exit presentation',
+  'present.more': 'More',
+  'present.moreTitle': 'More tools: text size, contrast, reasoning, replay speed, colours',
   'present.noStatement': 'No statement.',
   'present.solution': 'Worked solution',
   'present.reasoningAndAnswer': 'Reasoning & answer',
@@ -211,6 +213,7 @@ export const en = {
   'present.draw.colour.yellow': 'Yellow',
   'present.draw.colour.green': 'Green',
   'present.draw.colour.blue': 'Blue',
+  'present.draw.colour.custom': 'Your own colour',
 
   // The editor (EditorPane, EditorPlaceholder)
   'editor.tab.solution': 'Solution',

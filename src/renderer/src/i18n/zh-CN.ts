@@ -192,6 +192,8 @@ export const zhCN: Record<MessageKey, string> = {
   'present.hidePaths': '隐藏路径',
   'present.hidePathsTitle': '隐藏文件路径、模型路径和访问令牌',
   'present.exit': '退出演示',
+  'present.more': '更多',
+  'present.moreTitle': '更多工具：字号、对比度、推理过程、回放速度、颜色',
   'present.noStatement': '没有题目描述。',
   'present.solution': '解答过程',
   'present.reasoningAndAnswer': '推理与答案',
@@ -211,6 +213,7 @@ export const zhCN: Record<MessageKey, string> = {
   'present.draw.colour.yellow': '黄色',
   'present.draw.colour.green': '绿色',
   'present.draw.colour.blue': '蓝色',
+  'present.draw.colour.custom': '自定义颜色',
 
   // The editor
   'editor.tab.solution': '解答',

@@ -2,6 +2,7 @@ import { maxTokensLimit } from '../../../shared/generation';
 import type { Template } from '../../../shared/templates';
 import { useT } from '../i18n/use-t';
 import { NumberField } from '../ui/NumberField';
+import { Select } from '../ui/Select';
 
 /** The variables a prompt may use, as they are typed in it (the same in every language). */
 const templateVariables = '{{problem}} {{language}} {{tests}} {{feedback}} {{code}}';
@@ -41,20 +42,32 @@ export function TemplateFields({ draft, readOnly, onEdit: edit }: TemplateFields
         <NumberField label={t('templateField.budget')} ariaLabel={t('templateField.budgetLabel')} title={t('templateField.budgetTitle')} min={0} max={maxTokensLimit} step={1024} integer value={draft.sampling.reasoningBudget ?? 0} disabled={readOnly} onChange={(reasoningBudget) => edit({ sampling: { ...draft.sampling, reasoningBudget } })} />
         <label>
           {t('templateField.toEditor')}
-          <select aria-label={t('templateField.toEditorLabel')} value={draft.sendToEditor} disabled={readOnly} onChange={(e) => edit({ sendToEditor: e.target.value as Template['sendToEditor'] })}>
-            <option value="lastPython">{t('templateField.lastPython')}</option>
-            <option value="lastCpp">{t('templateField.lastCpp')}</option>
-            <option value="lastCode">{t('templateField.lastCode')}</option>
-            <option value="none">{t('templateField.nothing')}</option>
-          </select>
+          <Select
+            label={t('templateField.toEditorLabel')}
+            value={draft.sendToEditor}
+            disabled={readOnly}
+            options={[
+              { value: 'lastPython', label: t('templateField.lastPython') },
+              { value: 'lastCpp', label: t('templateField.lastCpp') },
+              { value: 'lastCode', label: t('templateField.lastCode') },
+              { value: 'none', label: t('templateField.nothing') },
+            ]}
+            onChange={(sendToEditor) => edit({ sendToEditor })}
+          />
         </label>
         <label title={t('templateField.targetTitle')}>
           {t('templateField.target')}
-          <select aria-label={t('templateField.targetLabel')} value={draft.target} disabled={readOnly || draft.sendToEditor === 'none'} onChange={(e) => edit({ target: e.target.value as Template['target'] })}>
-            <option value="solution">{t('templateField.targetSolution')}</option>
-            <option value="brute">{t('templateField.targetBrute')}</option>
-            <option value="generator">{t('templateField.targetGenerator')}</option>
-          </select>
+          <Select
+            label={t('templateField.targetLabel')}
+            value={draft.target}
+            disabled={readOnly || draft.sendToEditor === 'none'}
+            options={[
+              { value: 'solution', label: t('templateField.targetSolution') },
+              { value: 'brute', label: t('templateField.targetBrute') },
+              { value: 'generator', label: t('templateField.targetGenerator') },
+            ]}
+            onChange={(target) => edit({ target })}
+          />
         </label>
       </div>
     </>

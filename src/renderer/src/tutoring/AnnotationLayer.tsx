@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useRef, useState, type PointerEvent } from 'react';
-import { colorValues, erase, scrollerAt, strokeOffset, strokePath, type DrawColor, type DrawTool, type Stroke } from './strokes';
+import { colorValue, erase, scrollerAt, strokeOffset, strokePath, type DrawColor, type DrawTool, type Stroke } from './strokes';
 
 interface AnnotationLayerProps {
   /** The tool in hand; null: the layer lets every pointer through (text can be selected, links clicked). */
@@ -74,7 +74,7 @@ export function AnnotationLayer({ tool, color, onCount }: AnnotationLayerProps) 
           key={s.id}
           d={strokePath(s.points)}
           transform={`translate(0 ${strokeOffset(s).toFixed(1)})`}
-          stroke={colorValues[s.color]}
+          stroke={colorValue(s.color)}
           strokeWidth={s.tool === 'highlighter' ? 18 : 3}
           strokeOpacity={s.tool === 'highlighter' ? 0.35 : 1}
           strokeLinecap="round"

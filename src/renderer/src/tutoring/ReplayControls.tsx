@@ -1,6 +1,7 @@
 import { Pause, Play, Square } from 'lucide-react';
 import { useT } from '../i18n/use-t';
 import type { ReplayState } from './replay';
+import { Button } from '../ui/Button';
 
 interface ReplayControlsProps {
   state: ReplayState | null;
@@ -16,24 +17,22 @@ interface ReplayControlsProps {
 
 /**
  * Replay of a saved answer for the class: one button that starts, pauses and resumes (it stays where it is, so the
- * keyboard's focus does too), Stop beside it, and the speed (changeable while it plays).
+ * keyboard's focus does too), Stop beside it, and the speed (changeable while it plays; on a phone behind the toolbar's More).
  */
 export function ReplayControls({ state, canReplay, speed, onSpeed, onPlay, onPause, onResume, onStop }: ReplayControlsProps) {
   const t = useT();
   const active = state === 'playing' || state === 'paused';
-  const main = state === 'playing' ? { label: t('present.pause'), icon: <Pause size={16} aria-hidden="true" />, run: onPause } : state === 'paused' ? { label: t('present.resume'), icon: <Play size={16} aria-hidden="true" />, run: onResume } : { label: t('present.replay'), icon: <Play size={16} aria-hidden="true" />, run: onPlay };
+  const main = state === 'playing' ? { label: t('present.pause'), icon: Pause, run: onPause } : state === 'paused' ? { label: t('present.resume'), icon: Play, run: onResume } : { label: t('present.replay'), icon: Play, run: onPlay };
   return (
     <span className="bar-group replay-controls" role="group" aria-label={t('present.replayGroup')}>
-      <button type="button" className="with-icon" onClick={main.run} disabled={!active && !canReplay}>
-        {main.icon}
+      <Button icon={main.icon} onClick={main.run} disabled={!active && !canReplay}>
         {main.label}
-      </button>
-      <button type="button" className="with-icon" onClick={onStop} disabled={!active}>
-        <Square size={14} aria-hidden="true" />
+      </Button>
+      <Button icon={Square} iconSize={14} onClick={onStop} disabled={!active}>
         {t('present.stopReplay')}
-      </button>
-      <input type="range" min={5} max={400} step={5} value={speed} aria-label={t('present.replaySpeedLabel')} onChange={(e) => onSpeed(Number(e.target.value))} />
-      <span className="hint">{t('common.tokPerSec', { speed })}</span>
+      </Button>
+      <input className="bar-extra" type="range" min={5} max={400} step={5} value={speed} aria-label={t('present.replaySpeedLabel')} onChange={(e) => onSpeed(Number(e.target.value))} />
+      <span className="hint bar-extra">{t('common.tokPerSec', { speed })}</span>
     </span>
   );
 }

@@ -2,8 +2,16 @@
 
 export type DrawTool = 'pen' | 'highlighter' | 'eraser';
 export const drawColors = ['red', 'yellow', 'green', 'blue'] as const;
-export type DrawColor = (typeof drawColors)[number];
-export const colorValues: Record<DrawColor, string> = { red: '#e5484d', yellow: '#ffd400', green: '#30a46c', blue: '#3e63dd' };
+export type NamedDrawColor = (typeof drawColors)[number];
+/** One of the four swatches, or a colour of the presenter's own from the colour picker (`#rrggbb`). */
+export type DrawColor = NamedDrawColor | `#${string}`;
+export const colorValues: Record<NamedDrawColor, string> = { red: '#e5484d', yellow: '#ffd400', green: '#30a46c', blue: '#3e63dd' };
+
+const isNamed = (color: DrawColor): color is NamedDrawColor => (drawColors as readonly string[]).includes(color);
+/** A colour from the colour picker (it always gives `#rrggbb`). */
+export const isHexColor = (value: string): value is `#${string}` => /^#[0-9a-f]{6}$/i.test(value);
+/** The colour a stroke is drawn in. */
+export const colorValue = (color: DrawColor): string => (isNamed(color) ? colorValues[color] : color);
 
 export interface Stroke {
   id: number;

@@ -32,6 +32,7 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, classN
       {tabs.map((tab) => {
         const active = tab.id === selected;
         return (
+          // A raw button, not ui/Button: a tab has no variant, and its tabindex, role and keys are the tab list's.
           <button key={tab.id} type="button" role="tab" aria-selected={active} tabIndex={active ? 0 : -1} className={[tabClassName, active ? 'active' : ''].filter(Boolean).join(' ')} onClick={() => onSelect(tab.id)}>
             {tab.label}
           </button>

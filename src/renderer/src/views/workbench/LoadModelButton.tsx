@@ -3,6 +3,7 @@ import type { WorkbenchClient } from '../../api/workbench-client';
 import type { ModelState } from '../../state/use-model-state';
 import { errorMessage } from '../../../../shared/api/errors';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/Button';
 
 /** The models on disk that can be loaded (no problem reading them), first the one a click loads. */
 export function loadableModels(models: ModelState) {
@@ -25,13 +26,13 @@ export function LoadModelButton({ client, models, onShowModels }: { client: Work
   return (
     <>
       <div className="get-model-actions">
-        <button type="button" className="primary" onClick={() => client.loadModel({ path: first.path }).then(() => setError(null), (err: unknown) => setError(errorMessage(err)))}>
+        <Button variant="primary" onClick={() => client.loadModel({ path: first.path }).then(() => setError(null), (err: unknown) => setError(errorMessage(err)))}>
           {t('load.model', { name: first.name })}
-        </button>
+        </Button>
         {usable.length > 1 && (
-          <button type="button" onClick={onShowModels}>
+          <Button onClick={onShowModels}>
             {t('load.another')}
-          </button>
+          </Button>
         )}
       </div>
       {error && (

@@ -1,5 +1,6 @@
 import { useWorkspace, useWorkspaceStore } from '../../workspace/use-workspace';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/Button';
 
 /** The workspace's message of the moment (a problem arrived, an error), with the session it offers to open. */
 export function NoticeBanner({ onOpened }: { onOpened: () => void }) {
@@ -12,20 +13,18 @@ export function NoticeBanner({ onOpened }: { onOpened: () => void }) {
     <div className="banner notice" role="status" data-testid="notice">
       <span>{notice.message}</span>
       {target && (
-        <button
-          type="button"
-          className="primary"
+        <Button
+          variant="primary"
           onClick={() => {
             store.setNotice(null);
             void store.open(target).then(onOpened, () => undefined);
           }}
         >
           {t('notice.openIt')}
-        </button>
+        </Button>
       )}
       {notice.offerCode !== undefined && (
-        <button
-          type="button"
+        <Button
           onClick={() => {
             const code = notice.offerCode ?? '';
             store.setNotice(null);
@@ -33,11 +32,11 @@ export function NoticeBanner({ onOpened }: { onOpened: () => void }) {
           }}
         >
           {t('notice.showTheirs')}
-        </button>
+        </Button>
       )}
-      <button type="button" aria-label={t('common.dismiss')} onClick={() => store.setNotice(null)}>
+      <Button aria-label={t('common.dismiss')} onClick={() => store.setNotice(null)}>
         ×
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/Button';
 
 /** What the API takes in one follow-up (far more than any context holds). */
 const maxFollowUpChars = 1_000_000;
@@ -46,9 +47,9 @@ export function ReplyBox({ running, blockedReason, onSend }: ReplyBoxProps) {
         }}
       />
       {/* Stop stays one button, by Ask: two would be two ways to do one thing. */}
-      <button type="button" className="primary" disabled={!text.trim() || running || blockedReason !== null} title={running ? t('reply.waitTitle') : (blockedReason ?? t('common.ctrlEnter'))} onClick={send}>
+      <Button variant="primary" disabled={!text.trim() || running || blockedReason !== null} title={running ? t('reply.waitTitle') : (blockedReason ?? t('common.ctrlEnter'))} onClick={send}>
         {t('reply.send')}
-      </button>
+      </Button>
       {problem && (
         <p className="error-text reply-problem" role="alert">
           {problem}

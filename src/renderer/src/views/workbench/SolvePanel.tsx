@@ -3,6 +3,7 @@ import { StaticMarkdown } from '../../markdown/StaticMarkdown';
 import { useWorkspace, useWorkspaceStore } from '../../workspace/use-workspace';
 import { useT, type Translator } from '../../i18n/use-t';
 import { Notice } from '../../ui/Notice';
+import { Button } from '../../ui/Button';
 
 interface SolvePanelProps {
   onOpenCode: (code: string) => void;
@@ -49,9 +50,9 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
         {running && (
           <>
             <span className="hint">{t('solve.doneOf', { done: live.candidates.length, count: samples })}</span>
-            <button type="button" className="link-button" onClick={() => store.stopSolve()}>
+            <Button variant="link" onClick={() => store.stopSolve()}>
               {t('common.stop')}
-            </button>
+            </Button>
           </>
         )}
       </header>
@@ -104,16 +105,15 @@ export function SolvePanel({ onOpenCode }: SolvePanelProps) {
             {c.index === record?.best ? ` · ${t('solve.best')}` : ''} · {t('common.tokens', { count: c.completionTokens.toLocaleString() })}
             {cutWords(c, t) && <span className="solve-cut"> · {cutWords(c, t)}</span>}
             {c.code && (
-              <button
-                type="button"
-                className="link-button"
+              <Button
+                variant="link"
                 onClick={(e) => {
                   e.preventDefault();
                   onOpenCode(c.code ?? '');
                 }}
               >
                 {t('common.openThisCode')}
-              </button>
+              </Button>
             )}
           </summary>
           <StaticMarkdown text={c.answer || t('solve.noAnswer')} className="markdown" />

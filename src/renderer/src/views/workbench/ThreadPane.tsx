@@ -9,6 +9,7 @@ import { SolvePanel } from './SolvePanel';
 import { TurnView } from './TurnView';
 import { useFollowEnd } from '../../components/use-follow-end';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/Button';
 
 // A saved turn never changes, so its view is made once; each refresh of the session brings new
 // objects, hence a cache by turn id (ids are unique across sessions), bounded so a long day of
@@ -85,9 +86,9 @@ export function ThreadPane({ fontSize, reasoningOpen, onReasoningToggle, blocked
         <h2>{t('thread.title')}</h2>
         {live && <AnswerProgress view={live.view} />}
         {live?.view.running && live.view.answer.length === 0 && live.view.completionTokens > 0 && !live.answerNowAsked && (
-          <button type="button" className="link-button" disabled={answerNowBlocked !== null} title={answerNowBlocked ?? t('common.answerNowTitle')} onClick={() => void store.answerNow()}>
+          <Button variant="link" disabled={answerNowBlocked !== null} title={answerNowBlocked ?? t('common.answerNowTitle')} onClick={() => void store.answerNow()}>
             {t('common.answerNow')}
-          </button>
+          </Button>
         )}
         {!liveShown && views.length > 0 && <span className="hint">{t.plural('thread.turns', views.length)}</span>}
         {toast && (
@@ -120,9 +121,9 @@ export function ThreadPane({ fontSize, reasoningOpen, onReasoningToggle, blocked
             />
           ))}
           {liveShown && !liveShown.view.running && liveShown.view.error && (
-            <button type="button" onClick={() => store.dismissLive()}>
+            <Button onClick={() => store.dismissLive()}>
               {t('common.dismiss')}
-            </button>
+            </Button>
           )}
           <SolvePanel onOpenCode={onOpenCode} />
         </div>

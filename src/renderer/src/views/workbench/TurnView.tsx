@@ -5,6 +5,7 @@ import type { RenderHooks } from '../../markdown/render-block';
 import type { AnswerView } from '../../workspace/live-answer';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/translate';
+import { Button } from '../../ui/Button';
 
 interface TurnViewProps {
   index: number;
@@ -42,9 +43,9 @@ export function TurnView({ index, kind, text, view, latest, reasoningOpen, onRea
         {model && <span className="hint">{model}</span>}
         <span className="spacer" />
         {code && (
-          <button type="button" className="link-button" onClick={() => onOpenCode(code)} data-testid="open-turn-code">
+          <Button variant="link" onClick={() => onOpenCode(code)} data-testid="open-turn-code">
             {t('common.openThisCode')}
-          </button>
+          </Button>
         )}
       </header>
       {kind !== 'ask' && text && (
