@@ -41,7 +41,7 @@ const rawControls = [
   rawControl('button', 'Button (or IconButton)'),
   rawControl('select', 'Select'),
   rawControl('progress', 'Progress'),
-  { selector: "JSXOpeningElement[name.name='input']:has(JSXAttribute[name.name='type'] > Literal[value='checkbox'])", message: 'Use ui/Checkbox, not a raw checkbox.' },
+  { selector: "JSXOpeningElement[name.name='input']:has(JSXAttribute[name.name='type'] Literal[value='checkbox'])", message: 'Use ui/Checkbox, not a raw checkbox.' },
 ];
 
 /** One config object per folder: flat config replaces (not merges) a rule, so each lists all its bans. */

@@ -20,7 +20,7 @@ test('the Evaluate view runs a problem set on the loaded model, shows progress a
   const set = ['{"id": "four", "problem": "2+2?", "answer": "4"}', '{"id": "five", "problem": "2+3?", "answer": "5"}'].join('\n');
   await page.getByLabel('Problem set file').setInputFiles({ name: 'tiny-set.jsonl', mimeType: 'application/json', buffer: Buffer.from(set) });
   await page.getByLabel('Samples per problem').fill('3');
-  await page.getByLabel('Concurrent samples').fill('2');
+  await page.getByLabel('Samples at once').fill('2');
   await page.getByRole('button', { name: 'Run evaluation' }).click();
   const run = page.getByTestId('eval-run');
   await expect(run).toHaveAttribute('data-state', 'done', { timeout: 45_000 });

@@ -167,6 +167,8 @@ test.describe('the layout at every size', () => {
 
     await more.click();
     await expect(more).toHaveAttribute('aria-expanded', 'true');
+    // The tools it shows come before it in the bar: the focus goes to the first of them.
+    await expect(bar.getByRole('button', { name: 'S', exact: true })).toBeFocused();
     for (const name of ['High contrast', 'Reasoning', 'Hide paths', 'XL', 'Red']) await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
     await expect(bar.getByLabel('Replay speed (tokens per second)')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -13,7 +13,7 @@ async function rawControls(file: string, code: string): Promise<number> {
 }
 
 describe('views build their controls from ui/ (lint)', () => {
-  it.each([['<button onClick={f}>{label}</button>'], ['<select value={v} onChange={f} />'], ['<progress max={1} value={v} />'], ['<input type="checkbox" checked={v} onChange={f} />']])(
+  it.each([['<button onClick={f}>{label}</button>'], ['<select value={v} onChange={f} />'], ['<progress max={1} value={v} />'], ['<input type="checkbox" checked={v} onChange={f} />'], ['<input type={"checkbox"} checked={v} onChange={f} />']])(
     'flags %s in a view',
     async (jsx) => {
       expect(await rawControls('src/renderer/src/components/X.tsx', `declare const f: () => void; declare const v: number; declare const label: string;\nexport const x = () => ${jsx};`)).toBe(1);

@@ -1,31 +1,14 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { one, render as renderHost } from './render';
 import { AutoNumberSetting } from '../../src/renderer/src/components/AutoNumberSetting';
 import { NumberSetting } from '../../src/renderer/src/components/NumberSetting';
 import { TextSetting } from '../../src/renderer/src/components/TextSetting';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 /** The settings fields share one draft/commit rule (draft-field.tsx); each is driven as a user types. */
 describe('settings fields: type freely, save only what is valid', () => {
-  const roots: Root[] = [];
-  afterEach(() => {
-    for (const root of roots.splice(0)) act(() => root.unmount());
-    document.body.replaceChildren();
-  });
-
-  function render(element: React.ReactElement): HTMLInputElement {
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    roots.push(root);
-    act(() => root.render(element));
-    const input = host.querySelector('input');
-    if (!input) throw new Error('no input');
-    return input;
-  }
+  const render = (element: React.ReactElement): HTMLInputElement => one<HTMLInputElement>(renderHost(element), 'input');
   // React tracks the value through the native setter; typing is that, then an input event.
   const type = (input: HTMLInputElement, text: string) =>
     act(() => {

@@ -1,29 +1,13 @@
 // @vitest-environment jsdom
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { render } from './render';
 import { Tabs } from '../../src/renderer/src/ui/Tabs';
 import { Diff } from '../../src/renderer/src/ui/Diff';
 import { VerdictBadge } from '../../src/renderer/src/ui/Badge';
 import { MathText } from '../../src/renderer/src/markdown/MathText';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 describe('ui components', () => {
-  const roots: Root[] = [];
-  afterEach(() => {
-    for (const root of roots.splice(0)) act(() => root.unmount());
-    document.body.replaceChildren();
-  });
-  function render(element: React.ReactElement): HTMLElement {
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    roots.push(root);
-    act(() => root.render(element));
-    return host;
-  }
-
   function Picker() {
     const [tab, setTab] = useState<'a' | 'b' | 'c'>('a');
     return <Tabs label="Programs" tabs={[{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }, { id: 'c', label: 'Gamma' }]} selected={tab} onSelect={setTab} />;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, createRef, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { one, render } from './render';
 import { Play, Trash2 } from 'lucide-react';
 import { Button } from '../../src/renderer/src/ui/Button';
 import { IconButton } from '../../src/renderer/src/ui/IconButton';
@@ -11,29 +11,8 @@ import { Field } from '../../src/renderer/src/ui/Field';
 import { Card } from '../../src/renderer/src/ui/Card';
 import { Progress } from '../../src/renderer/src/ui/Progress';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 /** The controls of ui/: what every view now relies on them for (classes the styles and specs know, names, ids). */
 describe('ui controls', () => {
-  const roots: Root[] = [];
-  afterEach(() => {
-    for (const root of roots.splice(0)) act(() => root.unmount());
-    document.body.replaceChildren();
-  });
-  function render(element: React.ReactElement): HTMLElement {
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    roots.push(root);
-    act(() => root.render(element));
-    return host;
-  }
-  const one = <T extends Element>(host: HTMLElement, selector: string): T => {
-    const found = host.querySelector<T>(selector);
-    if (!found) throw new Error(`no ${selector}`);
-    return found;
-  };
-
   it('a button is type="button" unless told, its variant picks its class, and every native prop and the ref reach it', () => {
     const ref = createRef<HTMLButtonElement>();
     let clicks = 0;

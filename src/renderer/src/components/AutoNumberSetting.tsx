@@ -24,7 +24,7 @@ export function AutoNumberSetting({ label, hint, value, min, max, onCommit }: Au
   });
   return (
     <Field label={label} hint={hint}>
-      {(control) => <input className="auto-number" {...control} {...field} />}
+      {(control) => <input className="auto-number" {...field} {...control} />}
     </Field>
   );
 }

@@ -63,7 +63,7 @@ export function EvaluateView({ client, templates }: { client: WorkbenchClient; t
             {(control) => <input {...control} type="number" min={1} max={1024} value={samples} onChange={(e) => setSamples(Math.max(1, Number(e.target.value) || 1))} />}
           </Field>
           <Field label={t('evaluate.atOnce')}>
-            {(control) => <input {...control} type="number" aria-label={t('evaluate.concurrent')} min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} />}
+            {(control) => <input {...control} type="number" min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} />}
           </Field>
           <Button variant="primary" disabled={!file || run?.state === 'running'} onClick={start}>
             {t('evaluate.run')}

@@ -21,6 +21,6 @@ export function NumberSetting({ label, value, min, max, onCommit }: NumberSettin
     live: true,
   });
   return (
-    <Field label={label}>{(control) => <input type="number" min={min} max={max} {...control} {...field} />}</Field>
+    <Field label={label}>{(control) => <input type="number" min={min} max={max} {...field} {...control} />}</Field>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Ellipsis, X } from 'lucide-react';
 import { StaticMarkdown } from '../markdown/StaticMarkdown';
 import type { AnswerView } from '../workspace/live-answer';
@@ -14,6 +14,7 @@ import type { ReplayState } from '../tutoring/replay';
 import '../tutoring/tutoring.css';
 import '../tutoring/presentation.css';
 import { Button } from '../ui/Button';
+import { phoneQuery, useMediaQuery } from '../layout/use-media-query';
 
 export interface ReplayHandle {
   state: ReplayState | null;
@@ -53,13 +54,29 @@ export function PresentationView({ statement, generation, layout, onLayout, answ
   const [color, setColor] = useState<DrawColor>('red');
   const [strokes, setStrokes] = useState(0);
   const [drawing, setDrawing] = useState(0);
-  const [moreOpen, setMoreOpen] = useState(false);
+  const [moreWanted, setMoreWanted] = useState(false);
+  // More exists on a phone only: wider, every tool is in the row and nothing is folded (or "open").
+  const phone = useMediaQuery(phoneQuery);
+  const moreOpen = moreWanted && phone;
   const more = useRef<HTMLButtonElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const focusFolded = useRef(false);
   const t = useT();
+  const toggleMore = () => {
+    focusFolded.current = !moreOpen;
+    setMoreWanted(!moreOpen);
+  };
+  // The folded tools come before More in the bar: once they show, the focus goes to the first, or Tab from More
+  // would pass them by.
+  useEffect(() => {
+    if (!moreOpen || !focusFolded.current) return;
+    focusFolded.current = false;
+    bar.current?.querySelector<HTMLElement>(':is(button, input).bar-extra, .bar-extra :is(button, input)')?.focus();
+  }, [moreOpen]);
   const closeMore = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !moreOpen) return;
     e.stopPropagation();
-    setMoreOpen(false);
+    setMoreWanted(false);
     more.current?.focus();
   };
   const steps = useSteps(generation?.result?.reasoning ?? '', generation?.result?.answer ?? '', layout.presentReasoning);
@@ -72,7 +89,7 @@ export function PresentationView({ statement, generation, layout, onLayout, answ
 
   return (
     <div className="presentation" data-scale={layout.presentScale} data-contrast={layout.contrast || undefined} data-testid="presentation">
-      <div className="presentation-bar" role="toolbar" aria-label={t('present.toolbar')} data-more-open={moreOpen || undefined} onKeyDown={closeMore}>
+      <div ref={bar} className="presentation-bar" role="toolbar" aria-label={t('present.toolbar')} data-more-open={moreOpen || undefined} onKeyDown={closeMore}>
         <span className="bar-group bar-extra" role="group" aria-label={t('present.textSize')}>
           {presentationScales.map((scale) => (
             <Button key={scale} type="button" aria-pressed={layout.presentScale === scale} onClick={() => onLayout({ presentScale: scale })}>
@@ -100,7 +117,7 @@ export function PresentationView({ statement, generation, layout, onLayout, answ
         <Button className="bar-extra" aria-pressed={layout.privacy} onClick={() => onLayout({ privacy: !layout.privacy })} title={t('present.hidePathsTitle')}>
           {t('present.hidePaths')}
         </Button>
-        <Button ref={more} className="presentation-more" icon={Ellipsis} aria-expanded={moreOpen} title={t('present.moreTitle')} onClick={() => setMoreOpen((open) => !open)}>
+        <Button ref={more} className="presentation-more" icon={Ellipsis} aria-expanded={moreOpen} title={t('present.moreTitle')} onClick={toggleMore}>
           {t('present.more')}
         </Button>
         {/* On a phone only its icon shows (the words would take a row of their own); its name stays the words. */}

@@ -13,7 +13,7 @@ export function TextSetting({ label, hint, value, onCommit }: TextSettingProps) 
   const field = useDraftField(value, { parse: (text) => text, format: (text) => text, onCommit });
   return (
     <Field label={label} hint={hint}>
-      {(control) => <input className="auto-number text-setting" spellCheck={false} {...control} {...field} />}
+      {(control) => <input className="auto-number text-setting" spellCheck={false} {...field} {...control} />}
     </Field>
   );
 }

@@ -193,7 +193,7 @@ export const en = {
   'present.hidePathsTitle': 'Hide file paths, the model\'s path and tokens',
   'present.exit': 'Exit presentation',
   'present.more': 'More',
-  'present.moreTitle': 'More tools: text size, contrast, reasoning, replay speed, colours',
+  'present.moreTitle': 'More tools: text size, contrast, reasoning, replay speed, colours, Clear, Hide paths',
   'present.noStatement': 'No statement.',
   'present.solution': 'Worked solution',
   'present.reasoningAndAnswer': 'Reasoning & answer',
@@ -214,6 +214,7 @@ export const en = {
   'present.draw.colour.green': 'Green',
   'present.draw.colour.blue': 'Blue',
   'present.draw.colour.custom': 'Your own colour',
+  'present.draw.colour.customInUse': 'Your own colour (in use)',
 
   // The editor (EditorPane, EditorPlaceholder)
   'editor.tab.solution': 'Solution',
@@ -514,8 +515,7 @@ export const en = {
   'evaluate.templateLabel': 'Evaluation template',
   'evaluate.automatic': 'Automatic (math or cp-python)',
   'evaluate.samples': 'Samples per problem',
-  'evaluate.atOnce': 'At once',
-  'evaluate.concurrent': 'Concurrent samples',
+  'evaluate.atOnce': 'Samples at once',
   'evaluate.run': 'Run evaluation',
   'evaluate.runField': 'Run',
   'evaluate.runLabel': 'Evaluation run',

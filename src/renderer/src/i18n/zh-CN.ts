@@ -193,7 +193,7 @@ export const zhCN: Record<MessageKey, string> = {
   'present.hidePathsTitle': '隐藏文件路径、模型路径和访问令牌',
   'present.exit': '退出演示',
   'present.more': '更多',
-  'present.moreTitle': '更多工具：字号、对比度、推理过程、回放速度、颜色',
+  'present.moreTitle': '更多工具：字号、对比度、推理过程、回放速度、颜色、清除、隐藏路径',
   'present.noStatement': '没有题目描述。',
   'present.solution': '解答过程',
   'present.reasoningAndAnswer': '推理与答案',
@@ -214,6 +214,7 @@ export const zhCN: Record<MessageKey, string> = {
   'present.draw.colour.green': '绿色',
   'present.draw.colour.blue': '蓝色',
   'present.draw.colour.custom': '自定义颜色',
+  'present.draw.colour.customInUse': '自定义颜色（使用中）',
 
   // The editor
   'editor.tab.solution': '解答',
@@ -513,8 +514,7 @@ export const zhCN: Record<MessageKey, string> = {
   'evaluate.templateLabel': '评估模板',
   'evaluate.automatic': '自动（math 或 cp-python）',
   'evaluate.samples': '每题采样数',
-  'evaluate.atOnce': '并发数',
-  'evaluate.concurrent': '并发采样数',
+  'evaluate.atOnce': '同时采样数',
   'evaluate.run': '运行评估',
   'evaluate.runField': '评估记录',
   'evaluate.runLabel': '评估记录',

@@ -3,6 +3,7 @@ import { Eraser, Highlighter, PenLine, Trash2 } from 'lucide-react';
 import { useT } from '../i18n/use-t';
 import { drawColors, colorValues, isHexColor, type DrawColor, type DrawTool } from './strokes';
 import { IconButton } from '../ui/IconButton';
+import { Swatch } from '../ui/Swatch';
 
 interface DrawToolsProps {
   tool: DrawTool | null;
@@ -20,8 +21,12 @@ interface DrawToolsProps {
  */
 export function DrawTools({ tool, color, strokes, onTool, onColor, onClear }: DrawToolsProps) {
   const t = useT();
-  // The last colour picked in the colour picker; drawn with once picked, or when the picker is clicked again.
-  const [custom, setCustom] = useState<`#${string}`>(isHexColor(color) ? color : '#a855f7');
+  // The last colour chosen in the colour picker (none yet: null). Opening the picker does not change the pen's
+  // colour until one is chosen; once one has been, clicking the picker takes it up again (choosing the same
+  // colour anew would fire no change).
+  const [custom, setCustom] = useState<`#${string}` | null>(isHexColor(color) ? color : null);
+  const customInUse = custom !== null && color === custom;
+  const customLabel = t(customInUse ? 'present.draw.colour.customInUse' : 'present.draw.colour.custom');
   const tools: [DrawTool, typeof PenLine, string][] = [
     ['pen', PenLine, t('present.draw.pen')],
     ['highlighter', Highlighter, t('present.draw.highlighter')],
@@ -34,18 +39,16 @@ export function DrawTools({ tool, color, strokes, onTool, onColor, onClear }: Dr
       ))}
       <span className="draw-colors bar-extra" role="group" aria-label={t('present.draw.colour')}>
         {drawColors.map((c) => (
-          // A swatch stays a raw button: its look is its colour (no variant, no words, no icon), its name the colour's.
-          // eslint-disable-next-line no-restricted-syntax
-          <button key={c} type="button" aria-pressed={color === c} aria-label={t(`present.draw.colour.${c}`)} className="swatch" style={{ background: colorValues[c] }} onClick={() => onColor(c)} />
+          <Swatch key={c} color={colorValues[c]} label={t(`present.draw.colour.${c}`)} pressed={color === c} onPick={() => onColor(c)} />
         ))}
         <input
           type="color"
           className="swatch custom-colour"
-          aria-label={t('present.draw.colour.custom')}
-          title={t('present.draw.colour.custom')}
-          data-selected={color === custom || undefined}
-          value={custom}
-          onClick={() => onColor(custom)}
+          aria-label={customLabel}
+          title={customLabel}
+          data-selected={customInUse || undefined}
+          value={custom ?? '#a855f7'}
+          onClick={() => custom !== null && onColor(custom)}
           onChange={(e) => {
             if (!isHexColor(e.target.value)) return;
             setCustom(e.target.value);
