@@ -83,6 +83,15 @@ describe.skipIf(!hasCompiler)('judging C++', () => {
     for (const test of report.tests) expect(test.cpuMs).toBeLessThan(100);
   });
 
+  it('an array with an initialiser over 16 MB compiles and runs; one too large for the sandbox is a CE that says why', async () => {
+    // `= {1}` stores the whole array in the program (zero-initialised ones take no room): 24 MB, then 48 MB.
+    const table = (n: number) => `#include <bits/stdc++.h>\nint table[${n}] = {1};\nint main() { long long a, b; std::cin >> a >> b; std::cout << a + b + table[0] - 1 + table[${n - 1}] << "\\n"; }\n`;
+    expect((await judge(table(6_000_000), problem, { language: 'cpp17' })).verdict).toBe('AC');
+    const tooLarge = await judge(table(12_000_000), problem, { language: 'cpp17' });
+    expect(tooLarge.verdict).toBe('CE');
+    expect(tooLarge.compileError).toMatch(/does not fit in the sandbox \(64 MB of files in all.*initialiser/s);
+  });
+
   it('a C++ solution cannot read the host: the sandbox shows no home, no /etc secrets', async () => {
     const snoop = '#include <bits/stdc++.h>\nint main() { std::ifstream f("/etc/shadow"); std::ifstream h("/root/.bash_history"); long long a, b; std::cin >> a >> b; std::cout << (f.good() || h.good() ? -1 : a + b) << "\\n"; }\n';
     expect((await judge(snoop, problem, { language: 'cpp17' })).verdict).toBe('AC');

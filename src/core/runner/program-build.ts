@@ -4,6 +4,7 @@ import { cancelled } from './judge-errors';
 import type { RunLimits, RunProgram } from './run-once';
 import type { Runner } from './sandbox-workers';
 import { detached } from './verdict';
+import { boxBytes } from './sandbox/mount-plan';
 
 export type Build =
   | { ok: true; program: RunProgram; compileMs: number; diagnostics: CompileDiagnostic[] }
@@ -19,8 +20,13 @@ except SyntaxError as error:
     sys.exit(1)
 `;
 
-/** Compiling gets more than a test: a big header and -O2 take seconds and hundreds of megabytes. */
-export const compileLimits = (base: RunLimits): RunLimits => ({ ...base, cpuMs: 30_000, wallMs: 60_000, memoryMb: Math.max(1024, base.memoryMb), processes: 32 });
+/**
+ * Compiling gets more than a test: a big header and -O2 take seconds and hundreds of megabytes, and the files it
+ * writes (the object file, then the program) may be as large as the box holds. A test's 16 MB cap on each file
+ * made an array with an initialiser over 16 MB (`int a[N] = {1}`, stored whole in the program) a false compile
+ * error; the box's size is the limit now, and hitting it says so.
+ */
+export const compileLimits = (base: RunLimits): RunLimits => ({ ...base, cpuMs: 30_000, wallMs: 60_000, memoryMb: Math.max(1024, base.memoryMb), processes: 32, outputBytes: boxBytes });
 export const compileMemoryMb = 1024;
 
 const binaries = new BinaryCache();
@@ -57,7 +63,10 @@ export async function buildProgram(program: Program, options: { runner: Runner; 
   const binary = run.files?.prog;
   if (run.exitCode !== 0 || !binary) {
     const why = run.wallExceeded || run.cpuExceeded ? 'Compiling took too long (over 30 s).' : run.memoryExceeded ? 'Compiling ran out of memory.' : run.signal ? `The compiler was killed by ${run.signal}.` : 'The code could not be compiled.';
-    return { ok: false, message: detached(text, 8000) || why, compileMs: elapsed(), diagnostics };
+    // The compiler's own words for a full box are about a temporary file; say what in the code causes it.
+    const tooLarge = /File too large|No space left on device/.test(text) || run.signal === 'SIGXFSZ';
+    const large = `The compiled program does not fit in the sandbox (${boxBytes / 1024 / 1024} MB of files in all, the compiler's own files included). An array with an initialiser (int a[N] = {1}) is stored whole in the program; one without (int a[N];, or = {}) is not.`;
+    return { ok: false, message: tooLarge ? `${large}\n\n${detached(text, 8000)}`.trim() : detached(text, 8000) || why, compileMs: elapsed(), diagnostics };
   }
   binaries.set(key, binary);
   return { ok: true, program: { kind: 'binary', bytes: binary }, compileMs: elapsed(), diagnostics };
