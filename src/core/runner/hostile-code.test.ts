@@ -89,6 +89,19 @@ describe('the judge against hostile code', async () => {
     expect(report.tests[0]?.stdout).toContain('\u001b[31mred');
   });
 
+  it('output that is not UTF-8 is judged by its bytes: invalid bytes never pass for the U+FFFD their text shows', async () => {
+    // Read lossily, b'\xff' is "\uFFFD": it would have matched an expected answer of that character.
+    const replacement = problem([{ input: '1\n', output: '\uFFFD\n' }]);
+    const invalid = await judge("import sys\nsys.stdout.buffer.write(b'\\xff\\n')", replacement);
+    expect(invalid.verdict).toBe('WA');
+    expect(invalid.tests[0]?.detail).toMatch(/not valid UTF-8/);
+    expect((await judge("print('\\ufffd')", replacement)).verdict).toBe('AC');
+    // The same for an output file.
+    const toFile = ProblemSchema.parse({ ...replacement, output: { type: 'file', fileName: 'out.txt' } });
+    expect((await judge("open('out.txt', 'wb').write(b'\\xff\\n')", toFile)).verdict).toBe('WA');
+    expect((await judge("open('out.txt', 'w').write('\\ufffd\\n')", toFile)).verdict).toBe('AC');
+  });
+
   it.skipIf(!isolated)('cannot read the home folder, the app data or the app environment', async () => {
     const code = [
       'import os, glob',

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { WorkbenchError } from '../../shared/api/errors';
 import { isCpp, type JudgeReport, type Language, type Problem, type TestResult } from '../../shared/judging';
 import { locateCompiler, type CompilerInfo } from './cpp-compiler';
@@ -164,6 +165,21 @@ export function outputOf(run: RunOutcome, problem: Problem): string | null {
   return file ? file.toString('utf8') : null;
 }
 
+/**
+ * The answer's bytes when they are not UTF-8 text (null when they are, or when there is no answer). Its text is
+ * then a lossy decoding, in which different bytes read alike (each invalid byte becomes U+FFFD): such an output is
+ * judged by its bytes, never by that text.
+ */
+export function nonTextOutputOf(run: RunOutcome, problem: Problem): Buffer | null {
+  if (problem.output?.type !== 'file') return run.stdoutBytes ?? null;
+  const name = problem.output.fileName;
+  const file = run.files && Object.hasOwn(run.files, name) ? run.files[name] : undefined;
+  return file && !isUtf8(file) ? file : null;
+}
+
+/** A test's expected output is text: an answer that is not UTF-8 cannot be it, whatever the comparison. */
+export const nonTextDetail = 'The output is not valid UTF-8 text, so it cannot be the expected answer (which is text).';
+
 async function judgeTest(index: number, program: RunProgram, problem: Problem, test: { input: string; output: string }, runner: Runner, limits: RunLimits, signal: AbortSignal): Promise<TestResult | null> {
   const run = await runner(testJob(program, problem, test.input), limits);
   if (run.cancelled || signal.aborted) return null;
@@ -184,6 +200,7 @@ async function judgeTest(index: number, program: RunProgram, problem: Problem, t
   }
   const got = outputOf(run, problem);
   if (got === null) return testResult(index, run, 'WA', `No output file: the problem reads the answer from ${problem.output?.type === 'file' ? problem.output.fileName : 'a file'}, which the solution did not write.`);
+  if (nonTextOutputOf(run, problem)) return testResult(index, run, 'WA', nonTextDetail);
   const check = await checkOutput(problem, { input: test.input, expected: test.output, got }, runner, limits, signal);
   if (check.accepted) return testResult(index, run, 'AC', check.detail);
   return testResult(index, run, 'WA', multiNumberHint(problem, check.detail, test.input), check.diff);

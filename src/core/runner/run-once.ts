@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { cleanEnv } from './sandbox/clean-env';
 import type { Sandbox } from './sandbox/detect-sandbox';
@@ -52,6 +53,14 @@ export interface Interaction {
 /** A file name a run may be given or asked for: one plain name in its own folder. */
 const fileNamePattern = /^[A-Za-z0-9_][\w.-]{0,63}$/;
 const reservedNames = new Set(['solution', 'solution.py']);
+/**
+ * A run's stdout as text, and a copy of its bytes too when they are not UTF-8 (see `RunOutcome.stdoutBytes`;
+ * a copy: `bytes` may be a view into a larger frame, which must not be kept alive with the result).
+ */
+export function stdoutOf(bytes: Buffer): Pick<RunOutcome, 'stdout' | 'stdoutBytes'> {
+  return isUtf8(bytes) ? { stdout: bytes.toString('utf8') } : { stdout: bytes.toString('utf8'), stdoutBytes: Buffer.from(bytes) };
+}
+
 export function checkFileName(name: string): string | null {
   if (!fileNamePattern.test(name) || name === '..' || reservedNames.has(name)) return `"${name}" is not a file name a run may use (letters, digits, _ . -; not solution or solution.py).`;
   return null;
@@ -64,6 +73,11 @@ export interface RunOutcome {
   wallMs: number;
   peakMemoryMb: number;
   stdout: string;
+  /**
+   * Present only when stdout is not valid UTF-8: the bytes as written (`stdout` is then a lossy decoding, in which
+   * different bytes can read the same, so the judge compares these instead).
+   */
+  stdoutBytes?: Buffer;
   stderr: string;
   outputExceeded: 'stdout' | 'stderr' | null;
   wallExceeded: boolean;
@@ -190,7 +204,7 @@ export function runOnce(spec: RunSpec): Promise<RunOutcome & { cancelled: boolea
         cpuMs: parsed ? Math.round(parsed.cpuSeconds * 1000) : 0,
         wallMs: Math.round(performance.now() - started),
         peakMemoryMb: parsed ? Math.round((parsed.maxRssKb / 1024) * 10) / 10 : 0,
-        stdout: Buffer.concat(out).toString('utf8'),
+        ...stdoutOf(Buffer.concat(out)),
         stderr: Buffer.concat(err).toString('utf8'),
         outputExceeded,
         wallExceeded,

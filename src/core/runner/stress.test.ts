@@ -50,6 +50,15 @@ describe('stress testing', () => {
     expect(stopped.rounds).toBeLessThan(1000);
   });
 
+  it('outputs that are not UTF-8 are compared as bytes: two invalid bytes that read alike still differ', async () => {
+    // b'\xff' and b'\xfe' both read as "\uFFFD": as text they were the same answer.
+    const bytes = (b: string) => ({ language: 'python' as const, code: `import sys\ninput()\ninput()\nsys.stdout.buffer.write(b'\\x${b}\\n')` });
+    const differ = await stressTest({ solution: bytes('fe'), brute: bytes('ff'), generator, problem, rounds: 3, shrink: false });
+    expect(differ.counterexample).toMatchObject({ verdict: 'WA', detail: 'The outputs differ in bytes that are not UTF-8 text.' });
+    const same = await stressTest({ solution: bytes('ff'), brute: bytes('ff'), generator, problem, rounds: 3 });
+    expect(same.outcome).toBe('passed');
+  });
+
   it('a crash or a time limit is a counterexample too', async () => {
     const crashes = { language: 'python' as const, code: 'n = int(input())\nassert n < 90\nprint(max(map(int, input().split())))' };
     const report = await stressTest({ solution: crashes, brute, generator, problem, rounds: 300, shrink: false });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync } from 'node:fs';
 import { WorkbenchError } from '../../shared/api/errors';
-import { checkFileName, outputCeilingBytes, type Interaction, type RunJob, type RunLimits, type RunOutcome } from './run-once';
+import { checkFileName, outputCeilingBytes, stdoutOf, type Interaction, type RunJob, type RunLimits, type RunOutcome } from './run-once';
 import { cleanEnv } from './sandbox/clean-env';
 import type { CgroupBox } from './sandbox/cgroup-box';
 import { FrameReader } from './frame-reader';
@@ -221,7 +221,7 @@ export class ZygoteSession {
       cpuMs: Math.round(cpuMs),
       wallMs: report ? Math.round(report.wallSeconds * 1000) : limits.wallMs,
       peakMemoryMb: Math.round(Math.max(rssMb, treeMb) * 10) / 10,
-      stdout: stdout.toString('utf8'),
+      ...stdoutOf(stdout),
       stderr: stderr.toString('utf8'),
       outputExceeded: report?.outputExceeded === 'interactor' ? null : (report?.outputExceeded ?? null),
       wallExceeded: report ? report.timedOut : !stopped,
