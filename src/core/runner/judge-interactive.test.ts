@@ -88,6 +88,17 @@ describe.skipIf(!sandbox.launcher)('interactive problems', () => {
     await expect(judge('print(1)', { ...game, input: { type: 'file', fileName: 'in.txt' } })).rejects.toMatchObject({ code: 'interactive_files' });
   });
 
+  it('an interactor may write more than the output cap in all (20 MB here): a correct solution stays AC', async () => {
+    // 20 lines of 1 MB each; the solution answers each with its length. Only the solution's own output is capped.
+    const talker = ['import sys', 'for i in range(20):', '    print("x" * (1 << 20), flush=True)', '    if sys.stdin.readline().strip() != str(1 << 20):', '        sys.exit(1)', 'sys.exit(0)'].join('\n');
+    const big = ProblemSchema.parse({ ...game, interactor: talker, tests: [{ input: '1\n', output: '' }], timeLimit: 10000 });
+    const report = await judge('for _ in range(20):\n    print(len(input()), flush=True)', big);
+    expect(report.tests[0]).toMatchObject({ verdict: 'AC' });
+    // A solution that never reads what the interactor writes is held by the full pipe, not by memory: TLE, not a crash.
+    const deaf = await judge('import time\ntime.sleep(60)', { ...big, timeLimit: 500, interactor: 'import sys\nwhile True:\n    sys.stdout.write("y" * 65536)' });
+    expect(deaf.tests[0]?.verdict).toBe('TLE');
+  });
+
   it('many tiny exchanges keep a bounded transcript and a correct solution stays AC', async () => {
     const chatty = ProblemSchema.parse({ ...game, interactor: 'import sys\nfor _ in range(30000):\n    sys.stdin.readline()\n    print(1, flush=True)\nsys.exit(0)', tests: [{ input: '1\n', output: '' }], timeLimit: 10000 });
     const report = await judge('import sys\nfor _ in range(30000):\n    print("?", flush=True)\n    sys.stdin.readline()', chatty);

@@ -44,6 +44,8 @@ CPU_FD = config["cpu"]
 SCRATCH = config["scratch"]
 WORK = config["work"]
 BOX = SCRATCH[0]
+# What an interactive test's relay holds for a side that is not reading yet (see pump).
+RELAY_PENDING = 1 << 20
 
 def send(obj, *payloads):
     data = (json.dumps(obj) + "\n").encode() + b"".join(payloads)
@@ -469,8 +471,11 @@ def run_test(request, program, data, files, interactor):
         transcript[-1][1].extend(piece)
 
     def pump(relay):
-        # Moves what the source has to the target's pending bytes, then as much as the target takes.
-        while not relay.source_done:
+        # Moves what the source has to the target's pending bytes, then as much as the target takes. At most
+        # RELAY_PENDING bytes wait: beyond that the source is not read, its pipe fills and its writer waits, so
+        # memory stays bounded however much either side writes. Only the solution's total is capped (its output
+        # limit, OLE); the interactor's is bounded by the time limit alone (an honest one may write a lot).
+        while not relay.source_done and len(relay.pending) < RELAY_PENDING:
             try:
                 data = os.read(relay.source, 65536)
             except BlockingIOError:
@@ -479,8 +484,8 @@ def run_test(request, program, data, files, interactor):
                 relay.source_done = True
                 break
             relay.sent += len(data)
-            if relay.sent > cap and result["exceeded"] is None:
-                result["exceeded"] = "stdout" if relay.who == "solution" else "interactor"
+            if relay.who == "solution" and relay.sent > cap and result["exceeded"] is None:
+                result["exceeded"] = "stdout"
                 stop()
                 return
             note(relay.who, data)
@@ -516,7 +521,7 @@ def run_test(request, program, data, files, interactor):
         if listening:
             poller.register(0, select.POLLIN)
         for relay in relays:
-            if not relay.source_done:
+            if not relay.source_done and len(relay.pending) < RELAY_PENDING:
                 poller.register(relay.source, select.POLLIN)
             if relay.pending and relay.target is not None:
                 poller.register(relay.target, select.POLLOUT)
