@@ -6,7 +6,7 @@ import { cancelled } from './judge-errors';
 import { checkOutput } from './output-check';
 import { buildProgram, compileMemoryMb } from './program-build';
 import { checkFileName, maxOutputBytes, outputCapFor, type RunJob, type RunLimits, type RunOutcome, type RunProgram } from './run-once';
-import { installFolders, openWorkers, type Runner } from './sandbox-workers';
+import { installFolders, openWorkers, runAll, type Runner } from './sandbox-workers';
 import { sandboxSlots } from './sandbox-slots';
 import { crashOf, runFailure, testResult } from './verdict';
 
@@ -99,17 +99,7 @@ export async function judge(code: string, problem: Problem, options: JudgeOption
         options.onTest?.(result);
       }
     };
-    // Every worker has stopped before the sandboxes are disposed; the first failure stops the rest.
-    const settled = await Promise.allSettled(
-      set.workers.runners.map((runner) =>
-        worker(runner).catch((err: unknown) => {
-          stop.abort();
-          throw err;
-        }),
-      ),
-    );
-    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) throw failure.reason;
+    await runAll(set.workers.runners, worker, stop);
     if (signal.aborted) throw cancelled();
     results.sort((a, b) => a.index - b.index);
     const failed = results.find((r) => r.verdict !== 'AC');

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { spawn } from 'node:child_process';
+import { WorkbenchError } from '../../shared/api/errors';
 import { cleanEnv } from './sandbox/clean-env';
 import type { Sandbox } from './sandbox/detect-sandbox';
 
@@ -64,6 +65,14 @@ export function stdoutOf(bytes: Buffer): Pick<RunOutcome, 'stdout' | 'stdoutByte
 export function checkFileName(name: string): string | null {
   if (!fileNamePattern.test(name) || name === '..' || reservedNames.has(name)) return `"${name}" is not a file name a run may use (letters, digits, _ . -; not solution or solution.py).`;
   return null;
+}
+
+/** Every file name a job places or collects, checked (`checkFileName`) before anything runs: a bad one is refused. */
+export function checkJobFiles(job: RunJob): void {
+  for (const name of [...(job.files ?? []).map((f) => f.name), ...(job.collect ?? [])]) {
+    const problem = checkFileName(name);
+    if (problem) throw new WorkbenchError('ValidationError', 'bad_file_name', problem);
+  }
 }
 
 export interface RunOutcome {

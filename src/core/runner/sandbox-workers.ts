@@ -8,7 +8,7 @@ import { WorkbenchError } from '../../shared/api/errors';
 import type { Containment } from '../../shared/judging';
 import { bootstrapSource } from './bootstrap-source';
 import { locatePython, type PythonInfo } from './python-locator';
-import { checkFileName, runOnce, type RunJob, type RunLimits, type RunOutcome } from './run-once';
+import { checkJobFiles, runOnce, type RunJob, type RunLimits, type RunOutcome } from './run-once';
 import { CgroupBox } from './sandbox/cgroup-box';
 import { detectSandbox, type Sandbox } from './sandbox/detect-sandbox';
 import { killAllOf } from './sandbox/fallback-uids';
@@ -151,10 +151,7 @@ function freshFolderWorkers(sandbox: Sandbox, python: PythonInfo, count: number,
     if (job.interactor !== undefined) {
       throw new WorkbenchError('UnavailableError', 'interactive_unsupported', 'Interactive problems need the Linux sandbox (bubblewrap or unshare), which this machine does not have: install bubblewrap.');
     }
-    for (const name of [...(job.files ?? []).map((f) => f.name), ...(job.collect ?? [])]) {
-      const problem = checkFileName(name);
-      if (problem) throw new WorkbenchError('ValidationError', 'bad_file_name', problem);
-    }
+    checkJobFiles(job);
     const limits = { ...testLimits, processes: uid === undefined ? (budget ??= processBudget(testLimits.processes)) : testLimits.processes };
     const parent = await mkdtemp(join(tmpdir(), 'vibe-run-'));
     try {
@@ -226,4 +223,21 @@ function countedPerProcess(containment: Containment): Containment {
     counting: { cpu: 'process', memory: 'process', processes: 'tree', disk: containment.counting?.disk ?? 'total' },
     notes: [...containment.notes.filter((n) => !n.startsWith('Counted over all')), 'This judging could not make its cgroups: memory and CPU time were counted per process (processes still over the whole sandbox).'],
   };
+}
+
+/**
+ * Runs `work` on every runner at once and waits for all of them (so none still runs when the sandboxes are
+ * closed); the first to fail stops the rest, and its error is thrown, unless it was only the stop itself.
+ */
+export async function runAll(runners: Runner[], work: (runner: Runner) => Promise<void>, stop: AbortController): Promise<void> {
+  const settled = await Promise.allSettled(
+    runners.map((runner) =>
+      work(runner).catch((err: unknown) => {
+        stop.abort();
+        throw err;
+      }),
+    ),
+  );
+  const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure && !(failure.reason instanceof WorkbenchError && failure.reason.code === 'cancelled')) throw failure.reason;
 }

@@ -6,7 +6,7 @@ import { compilerFor, checkProblemIo, nonTextOutputOf, outputOf, testJob, testLi
 import { checkOutput } from './output-check';
 import { buildProgram, compileMemoryMb } from './program-build';
 import type { RunLimits, RunProgram } from './run-once';
-import { openWorkers, type Runner } from './sandbox-workers';
+import { openWorkers, runAll, type Runner } from './sandbox-workers';
 import { sandboxSlots } from './sandbox-slots';
 import { crashOf, detached, runFailure } from './verdict';
 
@@ -158,20 +158,6 @@ export async function stressTest(options: StressOptions): Promise<StressReport> 
     options.signal?.removeEventListener('abort', onAbort);
     await set.close();
   }
-}
-
-/** Runs `work` on every runner at once; the first to fail stops the rest, and its error is thrown. */
-async function runAll(runners: Runner[], work: (runner: Runner) => Promise<void>, stop: AbortController): Promise<void> {
-  const settled = await Promise.allSettled(
-    runners.map((runner) =>
-      work(runner).catch((err: unknown) => {
-        stop.abort();
-        throw err;
-      }),
-    ),
-  );
-  const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure && !(failure.reason instanceof WorkbenchError && failure.reason.code === 'cancelled')) throw failure.reason;
 }
 
 async function oneRound(runner: Runner, programs: Record<'solution' | 'brute' | 'generator', RunProgram>, problem: Problem, limits: RunLimits, seed: number, size: number | null, signal: AbortSignal): Promise<RoundResult> {

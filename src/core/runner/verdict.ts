@@ -35,13 +35,12 @@ export function runFailure(run: RunOutcome, limits: RunLimits, options: { crashL
   // A MemoryError counts only when it ended the program: a correct program may log the word and exit 0.
   if (run.memoryExceeded || run.peakMemoryMb > limits.memoryMb || (run.exitCode !== 0 && /^MemoryError\b/.test(lastLine))) return { verdict: 'MLE', detail: `Memory limit of ${limits.memoryMb} MB reached.` };
   if (options.crashLater) return null;
-  return crashOf(run, limits);
+  return crashOf(run, limits, lastLine);
 }
 
-/** A run that was killed by a signal or exited with a non-zero code: RE, with the last line it wrote. */
-export function crashOf(run: RunOutcome, limits: RunLimits): { verdict: Verdict; detail: string } | null {
+/** A run that was killed by a signal or exited with a non-zero code: RE, with the last line it wrote (to stderr). */
+export function crashOf(run: RunOutcome, limits: RunLimits, lastLine = lastLineOf(run.stderr)): { verdict: Verdict; detail: string } | null {
   const processNote = run.processLimitHit ? ` (the limit of ${limits.processes} processes was reached)` : '';
-  const lastLine = lastLineOf(run.stderr);
   if (run.signal) return { verdict: 'RE', detail: `Killed by ${run.signal}${signalHint(run.signal)}.${processNote}` };
   if (run.exitCode !== 0) return { verdict: 'RE', detail: `${lastLine || `Exit code ${run.exitCode}.`}${processNote}` };
   return null;

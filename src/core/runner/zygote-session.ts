@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync } from 'node:fs';
 import { WorkbenchError } from '../../shared/api/errors';
-import { checkFileName, outputCeilingBytes, stdoutOf, type Interaction, type RunJob, type RunLimits, type RunOutcome } from './run-once';
+import { checkJobFiles, outputCeilingBytes, stdoutOf, type Interaction, type RunJob, type RunLimits, type RunOutcome } from './run-once';
 import { cleanEnv } from './sandbox/clean-env';
 import type { CgroupBox } from './sandbox/cgroup-box';
 import { FrameReader } from './frame-reader';
@@ -113,10 +113,7 @@ export class ZygoteSession {
    * a new sandbox; a second death is the test's verdict, not the judging's end.
    */
   async run(job: RunJob, limits: RunLimits, signal?: AbortSignal): Promise<RunOutcome & { cancelled: boolean }> {
-    for (const name of [...(job.files ?? []).map((f) => f.name), ...(job.collect ?? [])]) {
-      const problem = checkFileName(name);
-      if (problem) throw new WorkbenchError('ValidationError', 'bad_file_name', problem);
-    }
+    checkJobFiles(job);
     for (let attempt = 0; attempt < 2; attempt++) {
       const outcome = await this.#attempt(job, limits, signal);
       if (outcome !== 'died') return outcome;

@@ -10,10 +10,9 @@ import { errorMessage } from '../../../shared/api/errors';
 import { backendChoices } from '../../../shared/models';
 import { useT } from '../i18n/use-t';
 import { LanguageSetting } from './LanguageSetting';
+import { SelectSetting } from './SelectSetting';
 import { Card } from '../ui/Card';
 import { Checkbox } from '../ui/Checkbox';
-import { Field } from '../ui/Field';
-import { Select } from '../ui/Select';
 
 /** The repetition guard's choices, in the order shown (the gentlest that still helps first). */
 const repetitionChoices = ['warn', 'stop', 'off'] as const satisfies readonly Settings['repetitionGuard'][];
@@ -63,31 +62,23 @@ export function SettingsView({ settings, info, onChange }: SettingsViewProps) {
         <Checkbox className="field checkbox" label={t('settings.wordWrap')} checked={settings.editorWordWrap} onChange={(editorWordWrap) => apply({ editorWordWrap })} />
         <h3 className="settings-subhead">{t('settings.model')}</h3>
         <RemoteBackendSettings remote={settings.remote} apply={apply} />
-        <Field label={t('settings.backend')} hint={t('settings.backendHint')}>
-          {(control) => (
-            <Select
-              {...control}
-              label={t('settings.backend')}
-              value={settings.backend}
-              options={backendChoices.map((choice) => ({ value: choice, label: t(`settings.backend.${choice}`) }))}
-              onChange={(backend) => apply({ backend })}
-            />
-          )}
-        </Field>
+        <SelectSetting
+          label={t('settings.backend')}
+          hint={t('settings.backendHint')}
+          value={settings.backend}
+          options={backendChoices.map((choice) => ({ value: choice, label: t(`settings.backend.${choice}`) }))}
+          onChange={(backend) => apply({ backend })}
+        />
         <AutoNumberSetting label={t('settings.gpuLayers')} hint={t('settings.gpuLayersHint')} value={settings.gpuLayers} min={0} max={1000} onCommit={(v) => apply({ gpuLayers: v })} />
         <AutoNumberSetting label={t('settings.contextSize')} hint={t('settings.contextSizeHint')} value={settings.contextSize} min={256} max={1_048_576} onCommit={(v) => apply({ contextSize: v })} />
         <AutoNumberSetting label={t('settings.threads')} hint={t('settings.threadsHint')} value={settings.threads} min={1} max={256} onCommit={(v) => apply({ threads: v })} />
-        <Field label={t('settings.repetition')} hint={t('settings.repetitionHint')}>
-          {(control) => (
-            <Select
-              {...control}
-              label={t('settings.repetition')}
-              value={settings.repetitionGuard}
-              options={repetitionChoices.map((choice) => ({ value: choice, label: t(`settings.repetition.${choice}`) }))}
-              onChange={(repetitionGuard) => apply({ repetitionGuard })}
-            />
-          )}
-        </Field>
+        <SelectSetting
+          label={t('settings.repetition')}
+          hint={t('settings.repetitionHint')}
+          value={settings.repetitionGuard}
+          options={repetitionChoices.map((choice) => ({ value: choice, label: t(`settings.repetition.${choice}`) }))}
+          onChange={(repetitionGuard) => apply({ repetitionGuard })}
+        />
         <p className="hint">{t('settings.modelApplies')}</p>
         <h3 className="settings-subhead">{t('settings.api')}</h3>
         <NumberSetting label={t('settings.apiParallel')} value={settings.apiParallel} min={1} max={32} onCommit={(n) => apply({ apiParallel: n })} />
