@@ -5,6 +5,7 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { CompileDiagnostic, Language } from '../../shared/judging';
+import { detached } from './verdict';
 
 const run = promisify(execFile);
 
@@ -80,7 +81,8 @@ export function parseDiagnostics(text: string): CompileDiagnostic[] {
     const match = /^solution\.cpp:(\d+):(?:(\d+):)? (fatal error|error|warning|note): (.*)$/.exec(line);
     if (!match) continue;
     const severity = match[3] === 'warning' ? 'warning' : match[3] === 'note' ? 'note' : 'error';
-    out.push({ line: Number(match[1]), column: Number(match[2] ?? 1), severity, message: (match[4] ?? '').slice(0, 1000) });
+        // A copy, not a slice: a slice would keep the whole stderr (up to 64 MB, as a two-byte string 128 MB) alive with the report.
+    out.push({ line: Number(match[1]), column: Number(match[2] ?? 1), severity, message: detached(match[4] ?? '', 1000) });
     if (out.length >= 200) break;
   }
   return out;

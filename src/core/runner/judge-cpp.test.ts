@@ -86,10 +86,19 @@ describe.skipIf(!hasCompiler)('judging C++', () => {
   it('an array with an initialiser over 16 MB compiles and runs; one too large for the sandbox is a CE that says why', async () => {
     // `= {1}` stores the whole array in the program (zero-initialised ones take no room): 24 MB, then 48 MB.
     const table = (n: number) => `#include <bits/stdc++.h>\nint table[${n}] = {1};\nint main() { long long a, b; std::cin >> a >> b; std::cout << a + b + table[0] - 1 + table[${n - 1}] << "\\n"; }\n`;
-    expect((await judge(table(6_000_000), problem, { language: 'cpp17' })).verdict).toBe('AC');
+    // Under a 64 MB limit, on six tests: the program touches two of its pages, so it must not read as 24 MB or more
+    // (a forked test's ru_maxrss starts at the zygote's size, which held the program: read 100–190 MB, MLE).
+    const six = { ...problem, memoryLimit: 64, tests: Array.from({ length: 6 }, (_, i) => ({ input: `${i} 1\n`, output: `${i + 1}\n` })) };
+    const big = await judge(table(6_000_000), six, { language: 'cpp17' });
+    expect(big.verdict).toBe('AC');
+    for (const test of big.tests) expect(test.peakMemoryMb).toBeLessThan(24);
     const tooLarge = await judge(table(12_000_000), problem, { language: 'cpp17' });
     expect(tooLarge.verdict).toBe('CE');
     expect(tooLarge.compileError).toMatch(/does not fit in the sandbox \(64 MB of files in all.*initialiser/s);
+    // The code's own words are not the linker's: a comment or an assertion that says "File too large" is not that.
+    const says = await judge('int main() { return x; } // File too large, No space left on device\n', problem, { language: 'cpp17' });
+    expect(says.verdict).toBe('CE');
+    expect(says.compileError).not.toMatch(/does not fit/);
   });
 
   it('a C++ solution cannot read the host: the sandbox shows no home, no /etc secrets', async () => {

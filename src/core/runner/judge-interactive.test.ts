@@ -97,6 +97,14 @@ describe.skipIf(!sandbox.launcher)('interactive problems', () => {
     // A solution that never reads what the interactor writes is held by the full pipe, not by memory: TLE, not a crash.
     const deaf = await judge('import time\ntime.sleep(60)', { ...big, timeLimit: 500, interactor: 'import sys\nwhile True:\n    sys.stdout.write("y" * 65536)' });
     expect(deaf.tests[0]?.verdict).toBe('TLE');
+    // Queries written all at once before any answer is read (4 MB of them) still go through.
+    const eager = ['import sys', 'n = 400000', 'sys.stdout.write("123456789\\n" * n)', 'sys.stdout.flush()', 'ok = sum(sys.stdin.readline() == "123456789 ok\\n" for _ in range(n))', 'sys.exit(0 if ok == n else 1)'].join('\n');
+    const answers = 'import sys\nfor _ in range(400000):\n    sys.stdout.write(sys.stdin.readline().strip() + " ok\\n")';
+    expect((await judge(answers, { ...big, interactor: eager })).tests[0]?.verdict).toBe('AC');
+    // An interactor that goes on writing to a solution that has ended is its own failure, not the solution's TLE.
+    const endless = await judge('print(1)', { ...big, timeLimit: 4000, interactor: 'import sys\nwhile True:\n    sys.stdout.write("y" * 65536)' });
+    expect(endless.tests[0]).toMatchObject({ verdict: 'WA', detail: expect.stringMatching(/interactor/i) });
+    expect(endless.tests[0]?.wallMs).toBeLessThan(3000);
   });
 
   it('many tiny exchanges keep a bounded transcript and a correct solution stays AC', async () => {

@@ -64,7 +64,8 @@ export async function buildProgram(program: Program, options: { runner: Runner; 
   if (run.exitCode !== 0 || !binary) {
     const why = run.wallExceeded || run.cpuExceeded ? 'Compiling took too long (over 30 s).' : run.memoryExceeded ? 'Compiling ran out of memory.' : run.signal ? `The compiler was killed by ${run.signal}.` : 'The code could not be compiled.';
     // The compiler's own words for a full box are about a temporary file; say what in the code causes it.
-    const tooLarge = /File too large|No space left on device/.test(text) || run.signal === 'SIGXFSZ';
+    // Only the assembler's or the linker's own line: the compiler quotes the code, which may say anything.
+    const tooLarge = /^(?:\{standard input\}|\S*\bld|\S*collect2)\b[^\n]*(?:File too large|No space left on device)/m.test(text) || run.signal === 'SIGXFSZ';
     const large = `The compiled program does not fit in the sandbox (${boxBytes / 1024 / 1024} MB of files in all, the compiler's own files included). An array with an initialiser (int a[N] = {1}) is stored whole in the program; one without (int a[N];, or = {}) is not.`;
     return { ok: false, message: tooLarge ? `${large}\n\n${detached(text, 8000)}`.trim() : detached(text, 8000) || why, compileMs: elapsed(), diagnostics };
   }

@@ -50,13 +50,14 @@ describe('stress testing', () => {
     expect(stopped.rounds).toBeLessThan(1000);
   });
 
-  it('outputs that are not UTF-8 are compared as bytes: two invalid bytes that read alike still differ', async () => {
+  it('an output that is not UTF-8 is never read through its lossy text: the solution\'s is WA, the brute force\'s breaks it', async () => {
     // b'\xff' and b'\xfe' both read as "\uFFFD": as text they were the same answer.
     const bytes = (b: string) => ({ language: 'python' as const, code: `import sys\ninput()\ninput()\nsys.stdout.buffer.write(b'\\x${b}\\n')` });
-    const differ = await stressTest({ solution: bytes('fe'), brute: bytes('ff'), generator, problem, rounds: 3, shrink: false });
-    expect(differ.counterexample).toMatchObject({ verdict: 'WA', detail: 'The outputs differ in bytes that are not UTF-8 text.' });
-    const same = await stressTest({ solution: bytes('ff'), brute: bytes('ff'), generator, problem, rounds: 3 });
-    expect(same.outcome).toBe('passed');
+    const replacement = { language: 'python' as const, code: "input()\ninput()\nprint('\\ufffd')" };
+    const invalid = await stressTest({ solution: bytes('fe'), brute: replacement, generator, problem, rounds: 3, shrink: false });
+    expect(invalid.counterexample).toMatchObject({ verdict: 'WA', detail: expect.stringMatching(/not valid UTF-8/) });
+    const brokenBrute = await stressTest({ solution: replacement, brute: bytes('ff'), generator, problem, rounds: 3 });
+    expect(brokenBrute).toMatchObject({ outcome: 'brute', message: expect.stringMatching(/^The brute force's output on seed \d+ is not valid UTF-8 text/) });
   });
 
   it('a crash or a time limit is a counterexample too', async () => {

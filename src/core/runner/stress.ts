@@ -2,7 +2,7 @@ import { WorkbenchError } from '../../shared/api/errors';
 import type { Problem, Program } from '../../shared/judging';
 import type { Counterexample, StressProgress, StressReport } from '../../shared/stress';
 import { cancelled } from './judge-errors';
-import { compilerFor, checkProblemIo, nonTextOutputOf, outputOf, testJob, testLimits } from './judge';
+import { compilerFor, checkProblemIo, nonTextDetail, nonTextOutputOf, outputOf, testJob, testLimits } from './judge';
 import { checkOutput } from './output-check';
 import { buildProgram, compileMemoryMb } from './program-build';
 import type { RunLimits, RunProgram } from './run-once';
@@ -171,6 +171,9 @@ async function oneRound(runner: Runner, programs: Record<'solution' | 'brute' | 
   if (brute.cancelled || signal.aborted) throw cancelled();
   const bruteFailure = runFailure(brute, helperLimits(limits)) ?? crashOf(brute, limits);
   const expected = outputOf(brute, problem);
+  if (!bruteFailure && expected !== null && nonTextOutputOf(brute, problem)) {
+    return { kind: 'broken', who: 'brute', message: `The brute force's output on seed ${args.join(' ')} is not valid UTF-8 text: it cannot be an expected answer. Input:\n${detached(input, 2000)}` };
+  }
   if (bruteFailure || expected === null) {
     return { kind: 'broken', who: 'brute', message: `The brute force failed on seed ${args.join(' ')} (${bruteFailure?.verdict ?? 'no output file'}): ${bruteFailure?.detail ?? 'it wrote no output file'}. Input:\n${detached(input, 2000)}` };
   }
@@ -180,13 +183,8 @@ async function oneRound(runner: Runner, programs: Record<'solution' | 'brute' | 
   const failure = runFailure(solved, limits);
   if (failure) return { kind: 'found', example: { ...base, verdict: failure.verdict, detail: failure.detail, diff: null } };
   if (outputOf(solved, problem) === null) return { kind: 'found', example: { ...base, verdict: 'WA', detail: 'The solution wrote no output file.', diff: null } };
-  // Bytes that are not UTF-8 are compared as bytes: their text, a lossy decoding, can read alike where they differ.
-  const expectedBytes = nonTextOutputOf(brute, problem);
-  const gotBytes = nonTextOutputOf(solved, problem);
-  if (expectedBytes || gotBytes) {
-    if (expectedBytes && gotBytes?.equals(expectedBytes)) return { kind: 'same' };
-    return { kind: 'found', example: { ...base, verdict: 'WA', detail: 'The outputs differ in bytes that are not UTF-8 text.', diff: null } };
-  }
+  // As against a test: an output that is not UTF-8 is never read through its lossy text (different bytes read alike).
+  if (nonTextOutputOf(solved, problem)) return { kind: 'found', example: { ...base, verdict: 'WA', detail: nonTextDetail, diff: null } };
   const check = await checkOutput(problem, { input, expected, got: base.got }, runner, limits, signal);
   if (check.accepted) return { kind: 'same' };
   return { kind: 'found', example: { ...base, verdict: 'WA', detail: check.detail, diff: check.diff } };

@@ -217,7 +217,10 @@ export class ZygoteSession {
       signal: report ? report.signal : 'SIGKILL',
       cpuMs: Math.round(cpuMs),
       wallMs: report ? Math.round(report.wallSeconds * 1000) : limits.wallMs,
-      peakMemoryMb: Math.round(Math.max(rssMb, treeMb) * 10) / 10,
+      // Where a cgroup counts the tree, its peak is the measure. A forked test's ru_maxrss starts at the zygote's
+      // own resident size (it forks before exec), which with a large program or input held there made a 3 MB
+      // program read 100–190 MB: a false MLE.
+      peakMemoryMb: Math.round((usage?.peakBytes != null ? treeMb : rssMb) * 10) / 10,
       ...stdoutOf(stdout),
       stderr: stderr.toString('utf8'),
       outputExceeded: report?.outputExceeded === 'interactor' ? null : (report?.outputExceeded ?? null),

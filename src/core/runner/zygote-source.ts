@@ -44,8 +44,6 @@ CPU_FD = config["cpu"]
 SCRATCH = config["scratch"]
 WORK = config["work"]
 BOX = SCRATCH[0]
-# What an interactive test's relay holds for a side that is not reading yet (see pump).
-RELAY_PENDING = 1 << 20
 
 def send(obj, *payloads):
     data = (json.dumps(obj) + "\n").encode() + b"".join(payloads)
@@ -373,18 +371,27 @@ class Relay:
         self.source, self.target, self.who = source, target, who
         self.pending = bytearray()
         self.sent = 0
+        self.dropped = 0
         self.source_done = False
 
-def run_test(request, program, data, files, interactor):
+def run_test(request, job):
+    # The job's bytes are taken out of job and dropped once placed: the test is forked from this process, and
+    # where no cgroup counts its memory, its peak starts at this process's resident size.
     os.mkdir(WORK)
     os.mkdir(BOX + "/tmp")
+    program = job.pop("program")
     if request["kind"] == "python":
         place("solution.py", program, 0o644)
     elif request["kind"] == "binary":
         place("solution", program, 0o755)
-    for name, content in files:
+    del program
+    files = job.pop("files")
+    while files:
+        name, content = files.pop()
         place(name, content, 0o644)
-    input_fd = memfd_with(data)
+    content = None
+    input_fd = memfd_with(job.pop("input"))
+    interactor = job.pop("interactor")
     cap = request["outputBytes"]
     ready_r, ready_w = os.pipe()
     err_r, err_w = os.pipe()
@@ -471,11 +478,12 @@ def run_test(request, program, data, files, interactor):
         transcript[-1][1].extend(piece)
 
     def pump(relay):
-        # Moves what the source has to the target's pending bytes, then as much as the target takes. At most
-        # RELAY_PENDING bytes wait: beyond that the source is not read, its pipe fills and its writer waits, so
-        # memory stays bounded however much either side writes. Only the solution's total is capped (its output
-        # limit, OLE); the interactor's is bounded by the time limit alone (an honest one may write a lot).
-        while not relay.source_done and len(relay.pending) < RELAY_PENDING:
+        # Moves what the source has to the target's pending bytes, then as much as the target takes. At most cap
+        # bytes wait (as much as a side may send before the other reads: queries written all at once are fine);
+        # beyond that the source is not read, its pipe fills and its writer waits, so memory stays bounded however
+        # much either side writes. Only the solution's total is capped (its output limit, OLE); the interactor's
+        # is bounded by the time limit, except what it writes to a solution that has gone (see below).
+        while not relay.source_done and len(relay.pending) < cap:
             try:
                 data = os.read(relay.source, 65536)
             except BlockingIOError:
@@ -497,8 +505,14 @@ def run_test(request, program, data, files, interactor):
             except BlockingIOError:
                 break
             except OSError:
-                # The reader is gone: what it did not read is dropped (still in the transcript).
+                # The reader is gone: what it did not read is dropped (still in the transcript). An interactor that
+                # goes on writing to a solution that has gone would run to the time limit and read as the
+                # solution's TLE: past the output cap of such writes it is stopped (the interactor's failure, WA).
+                relay.dropped += len(relay.pending)
                 relay.pending.clear()
+                if relay.who == "interactor" and relay.dropped > cap and result["exceeded"] is None:
+                    result["exceeded"] = "interactor"
+                    stop()
                 break
             del relay.pending[:written]
         if relay.source_done and not relay.pending and relay.target is not None:
@@ -521,7 +535,7 @@ def run_test(request, program, data, files, interactor):
         if listening:
             poller.register(0, select.POLLIN)
         for relay in relays:
-            if not relay.source_done and len(relay.pending) < RELAY_PENDING:
+            if not relay.source_done and len(relay.pending) < cap:
                 poller.register(relay.source, select.POLLIN)
             if relay.pending and relay.target is not None:
                 poller.register(relay.target, select.POLLOUT)
@@ -613,6 +627,9 @@ def read_exact(count):
         pending.extend(data)
     data = bytes(pending[:count])
     del pending[:count]
+    if not pending:
+        # A large program or input read: give its room back rather than keep it under the next fork.
+        pending.clear()
     return data
 
 for folder in SCRATCH:
@@ -623,12 +640,12 @@ while True:
     if line.strip() in (b"", b"stop"):
         continue
     request = json.loads(line)
-    program = read_exact(request["program"])
-    data = read_exact(request["input"])
-    files = [(name, read_exact(size)) for name, size in request["files"]]
-    interactor = None if request["interactor"] is None else read_exact(request["interactor"])
+    job = {"program": read_exact(request["program"]), "input": read_exact(request["input"])}
+    job["files"] = [(name, read_exact(size)) for name, size in request["files"]]
+    job["interactor"] = None if request["interactor"] is None else read_exact(request["interactor"])
     try:
-        clean = run_test(request, program, data, files, interactor)
+        clean = run_test(request, job)
+        job = None
     except BaseException:
         # The host sees the pipe close without a report, and runs the test again in a new sandbox.
         traceback.print_exc()
