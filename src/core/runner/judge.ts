@@ -149,9 +149,7 @@ export function testJob(program: RunProgram, problem: Problem, input: string): R
 /** What a run answered: its stdout, or the problem's output file (null when it wrote none). */
 export function outputOf(run: RunOutcome, problem: Problem): string | null {
   if (problem.output?.type !== 'file') return run.stdout;
-  const name = problem.output.fileName;
-  // Own properties only: a name such as "constructor" must never find something the solution did not write.
-  const file = run.files && Object.hasOwn(run.files, name) ? run.files[name] : undefined;
+  const file = outputFileOf(run, problem.output.fileName);
   return file ? file.toString('utf8') : null;
 }
 
@@ -162,9 +160,14 @@ export function outputOf(run: RunOutcome, problem: Problem): string | null {
  */
 export function nonTextOutputOf(run: RunOutcome, problem: Problem): Buffer | null {
   if (problem.output?.type !== 'file') return run.stdoutBytes ?? null;
-  const name = problem.output.fileName;
-  const file = run.files && Object.hasOwn(run.files, name) ? run.files[name] : undefined;
+  const file = outputFileOf(run, problem.output.fileName);
   return file && !isUtf8(file) ? file : null;
+}
+
+/** The output file the run left, if any. */
+function outputFileOf(run: RunOutcome, name: string): Buffer | undefined {
+  // Own properties only: a name such as "constructor" must never find something the solution did not write.
+  return run.files && Object.hasOwn(run.files, name) ? run.files[name] : undefined;
 }
 
 /** A test's expected output is text: an answer that is not UTF-8 cannot be it, whatever the comparison. */

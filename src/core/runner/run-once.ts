@@ -59,7 +59,8 @@ const reservedNames = new Set(['solution', 'solution.py']);
  * a copy: `bytes` may be a view into a larger frame, which must not be kept alive with the result).
  */
 export function stdoutOf(bytes: Buffer): Pick<RunOutcome, 'stdout' | 'stdoutBytes'> {
-  return isUtf8(bytes) ? { stdout: bytes.toString('utf8') } : { stdout: bytes.toString('utf8'), stdoutBytes: Buffer.from(bytes) };
+  const stdout = bytes.toString('utf8');
+  return isUtf8(bytes) ? { stdout } : { stdout, stdoutBytes: Buffer.from(bytes) };
 }
 
 export function checkFileName(name: string): string | null {
